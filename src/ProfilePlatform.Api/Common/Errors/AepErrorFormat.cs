@@ -1,0 +1,23 @@
+namespace ProfilePlatform.Api.Common.Errors;
+
+/// <summary>The JSON shapes AEP services send errors in.</summary>
+public enum AepErrorFormat
+{
+    /// <summary><c>{"type":"/placeholder/type/uri","status","title","detail"}</c>: routes of no particular service.</summary>
+    Generic,
+
+    /// <summary>Gateway: <c>{"error_code","message"}</c>.</summary>
+    Gateway,
+
+    /// <summary>IMS: <c>{"error","error_description"}</c>.</summary>
+    Ims,
+
+    /// <summary>Schema Registry and Catalog: <c>{"type","title","status","report":{...},"detail"}</c>.</summary>
+    Xdm,
+
+    /// <summary>Flow Service and Data Prep: <c>{"type","title","status","report":{"detailed-message","request-id"},"errorMessage"}</c>.</summary>
+    Flow,
+
+    /// <summary>Sandbox Management: <c>{"status","title","type"}</c>.</summary>
+    Sandbox,
+}

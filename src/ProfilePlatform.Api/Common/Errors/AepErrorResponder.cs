@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ProfilePlatform.Domain.Errors;
+
+namespace ProfilePlatform.Api.Common.Errors;
+
+/// <summary>Writes an <see cref="AepException"/> as the AEP error JSON of the service that was called: the one
+/// place where error bodies are made.</summary>
+public sealed class AepErrorResponder(TimeProvider clock)
+{
+    public static AepErrorFormat FormatFor(AepError error, Endpoint? endpoint) => error.Kind switch
+    {
+        AepErrorKind.Gateway => AepErrorFormat.Gateway,
+        AepErrorKind.Ims => AepErrorFormat.Ims,
+        _ => endpoint?.Metadata.GetMetadata<AepServiceAttribute>()?.Format ?? AepErrorFormat.Generic,
+    };
+
+    public Task WriteAsync(HttpContext http, AepException ex, Endpoint? endpoint, CancellationToken ct)
+    {
+        var format = FormatFor(ex.Error, endpoint);
+        var body = Build(format, ex, http.TraceIdentifier);
+        http.Response.StatusCode = ex.Error.Status;
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(body.ToJsonString(JsonOptions), ct);
+    }
+
+    internal JsonObject Build(AepErrorFormat format, AepException ex, string requestId)
+    {
+        var e = ex.Error;
+        var detail = ex.Message;
+        return format switch
+        {
+            AepErrorFormat.Gateway => new JsonObject
+            {
+                ["error_code"] = e.Code,
+                ["message"] = e.Kind == AepErrorKind.Gateway ? detail : $"{e.Title}: {detail}",
+            },
+            AepErrorFormat.Ims => new JsonObject
+            {
+                ["error"] = e.Kind == AepErrorKind.Ims ? e.Code : "invalid_request",
+                ["error_description"] = detail,
+            },
+            AepErrorFormat.Xdm => new JsonObject
+            {
+                ["type"] = e.TypeUri,
+                ["title"] = e.Title,
+                ["status"] = e.Status,
+                ["report"] = new JsonObject
+                {
+                    ["registryRequestId"] = requestId,
+                    ["timestamp"] = clock.GetUtcNow().ToString("MM-dd-yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+                    ["detailed-message"] = detail,
+                    ["sub-errors"] = new JsonArray(ex.SubErrors.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+                },
+                ["detail"] = detail,
+            },
+            AepErrorFormat.Flow => new JsonObject
+            {
+                ["type"] = e.TypeUri,
+                ["title"] = e.Title,
+                ["status"] = e.Status,
+                ["report"] = new JsonObject
+                {
+                    ["detailed-message"] = detail,
+                    ["request-id"] = requestId,
+                },
+                ["errorMessage"] = detail,
+            },
+            AepErrorFormat.Sandbox => new JsonObject
+            {
+                ["status"] = e.Status,
+                ["title"] = detail,
+                ["type"] = e.TypeUri,
+                ["detail"] = detail,
+                ["requestId"] = requestId,
+            },
+            _ => new JsonObject
+            {
+                ["type"] = e.TypeUri,
+                ["status"] = e.Status,
+                ["title"] = e.Title,
+                ["detail"] = detail,
+                ["requestId"] = requestId,
+            },
+        };
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

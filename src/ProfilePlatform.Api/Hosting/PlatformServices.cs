@@ -1,0 +1,95 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using ProfilePlatform.Api.Common.Errors;
+using ProfilePlatform.Api.Common.Gateway;
+using ProfilePlatform.Api.Common.Http;
+using ProfilePlatform.Api.Features.Health;
+using ProfilePlatform.Domain.Errors;
+using ProfilePlatform.Domain.Ims;
+using ProfilePlatform.Domain.Sandboxes;
+using ProfilePlatform.Domain.Tenancy;
+using ProfilePlatform.Infrastructure.Ims;
+using ProfilePlatform.Infrastructure.Persistence;
+using Serilog;
+
+namespace ProfilePlatform.Api.Hosting;
+
+/// <summary>Registers everything the platform runs on.</summary>
+public static class PlatformServices
+{
+    public static WebApplicationBuilder AddProfilePlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        builder.Host.UseSerilog((ctx, sp, log) => log
+            .ReadFrom.Configuration(ctx.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {Message:lj}{NewLine}{Exception}"));
+
+        var gateway = config.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var ims = config.GetSection(ImsOptions.Section).Get<ImsOptions>() ?? new ImsOptions();
+        var sandboxOptions = config.GetSection("Sandboxes").Get<SandboxOptions>() ?? new SandboxOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(gateway);
+        services.AddSingleton(ims);
+        services.AddSingleton(sandboxOptions);
+
+        // Store
+        services.AddPlatformStore(config, builder.Environment.ContentRootPath);
+        services.AddScoped<TenancyContext>();
+
+        // IMS and gateway
+        services.AddSingleton<IImsClientDirectory>(new ConfiguredImsClientDirectory(ims));
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<IAccessTokenCodec, JwtAccessTokenCodec>();
+        services.AddSingleton(sp => new ImsTokenService(
+            sp.GetRequiredService<IImsClientDirectory>(), sp.GetRequiredService<IAccessTokenCodec>(),
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(ims.TokenLifetimeSeconds)));
+        services.AddSingleton<GatewayAuthorizer>();
+        services.AddScoped<AepCaller>();
+
+        // Sandboxes
+        services.AddPlatformStores();
+        services.AddScoped<SandboxService>();
+
+        // HTTP
+        services.AddSingleton<AepErrorResponder>();
+        services.AddExceptionHandler<AepExceptionHandler>();
+        services.AddValidatorsFromAssemblyContaining<AepErrorResponder>();
+        services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            })
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ctx => throw MalformedRequest(ctx));
+        services.AddPlatformHealth();
+        services.AddPlatformSwagger();
+        return builder;
+    }
+
+    /// <summary>A body MVC could not read: malformed JSON, a wrong JSON type, or no body at all. The message
+    /// names the JSON path so the client can find it.</summary>
+    private static AepException MalformedRequest(ActionContext ctx)
+    {
+        var problems = ctx.ModelState
+            .Where(kv => kv.Value is { Errors.Count: > 0 })
+            .SelectMany(kv => kv.Value!.Errors.Select(e => Describe(kv.Key, e.ErrorMessage)))
+            .ToList();
+        var detail = problems.Count == 0 ? "The request could not be read." : string.Join(" ", problems);
+        return new AepException(ErrorCatalog.Common.BadRequest, detail, problems);
+    }
+
+    private static string Describe(string key, string message)
+    {
+        var where = string.IsNullOrEmpty(key) || !key.StartsWith('$') ? "the request body" : $"'{key}'";
+        return string.IsNullOrEmpty(key) && message.Contains("non-empty request body", StringComparison.Ordinal)
+            ? "The request body is required: send a JSON object."
+            : $"Malformed JSON at {where}: {message}";
+    }
+}

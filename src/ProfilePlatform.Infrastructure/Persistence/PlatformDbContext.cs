@@ -1,0 +1,89 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using ProfilePlatform.Domain.Tenancy;
+
+namespace ProfilePlatform.Infrastructure.Persistence;
+
+/// <summary>The platform's store: one model, mapped to PostgreSQL or SQLite by a provider subclass.</summary>
+/// <remarks>Tenancy is enforced here, below every store: each <see cref="ITenantOwned"/> entity gets a query
+/// filter on the current (org, sandbox) and each <see cref="IOrgOwned"/> entity one on the current org, and
+/// saving a row of another tenant throws. The filter reads the context's properties, not captured locals,
+/// because EF caches the model across context instances.</remarks>
+public abstract class PlatformDbContext(DbContextOptions options, TenancyContext tenancy) : DbContext(options)
+{
+    /// <summary>The organization queries are scoped to; null matches nothing.</summary>
+    public string? CurrentImsOrg => tenancy.ImsOrg;
+
+    /// <summary>The sandbox queries are scoped to; null matches nothing.</summary>
+    public string? CurrentSandbox => tenancy.Sandbox;
+
+    public DbSet<Domain.Sandboxes.Sandbox> Sandboxes => Set<Domain.Sandboxes.Sandbox>();
+
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureChangesStayInTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureChangesStayInTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        ApplyTenancyFilters(modelBuilder);
+    }
+
+    private void ApplyTenancyFilters(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            var clr = entityType.ClrType;
+            var method = typeof(ITenantOwned).IsAssignableFrom(clr) ? nameof(FilterTenantOwned)
+                : typeof(IOrgOwned).IsAssignableFrom(clr) ? nameof(FilterOrgOwned)
+                : null;
+            if (method is not null)
+            {
+                typeof(PlatformDbContext).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
+                    .MakeGenericMethod(clr)
+                    .Invoke(this, [modelBuilder]);
+            }
+        }
+    }
+
+    private void FilterTenantOwned<T>(ModelBuilder modelBuilder)
+        where T : class, ITenantOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(e => e.ImsOrg == CurrentImsOrg && e.Sandbox == CurrentSandbox);
+
+    private void FilterOrgOwned<T>(ModelBuilder modelBuilder)
+        where T : class, IOrgOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(e => e.ImsOrg == CurrentImsOrg);
+
+    private void EnsureChangesStayInTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var crosses = entry.Entity switch
+            {
+                ITenantOwned t => t.ImsOrg != CurrentImsOrg || t.Sandbox != CurrentSandbox,
+                IOrgOwned o => o.ImsOrg != CurrentImsOrg,
+                _ => false,
+            };
+            if (crosses)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} of another organization or sandbox was about to be written; tenancy is {CurrentImsOrg}/{CurrentSandbox}.");
+            }
+        }
+    }
+}
