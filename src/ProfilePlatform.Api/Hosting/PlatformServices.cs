@@ -87,9 +87,15 @@ public static class PlatformServices
 
     private static string Describe(string key, string message)
     {
-        var where = string.IsNullOrEmpty(key) || !key.StartsWith('$') ? "the request body" : $"'{key}'";
-        return string.IsNullOrEmpty(key) && message.Contains("non-empty request body", StringComparison.Ordinal)
-            ? "The request body is required: send a JSON object."
-            : $"Malformed JSON at {where}: {message}";
+        if (string.IsNullOrEmpty(key))
+        {
+            return message.Contains("non-empty request body", StringComparison.Ordinal)
+                ? "The request body is required: send a JSON object."
+                : $"Malformed JSON in the request body: {message}";
+        }
+
+        return key.StartsWith('$')
+            ? $"Malformed JSON at '{key}': {message}"
+            : $"Parameter '{key}': {message}";
     }
 }
