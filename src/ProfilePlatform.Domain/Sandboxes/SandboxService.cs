@@ -12,12 +12,7 @@ public sealed class SandboxService(ISandboxStore store, SandboxOptions options, 
     /// <summary>The live sandbox a request names in <c>x-sandbox-name</c>; <c>prod</c> is created on first use.</summary>
     public async Task<Sandbox?> ResolveActiveAsync(string imsOrg, string name, CancellationToken ct)
     {
-        if (name == SandboxName.Default)
-        {
-            await EnsureDefaultAsync(imsOrg, ct);
-        }
-
-        var sandbox = await store.FindAsync(name, ct);
+        var sandbox = await FindCreatingDefaultAsync(imsOrg, name, ct);
         return sandbox is { State: SandboxState.Active } ? sandbox : null;
     }
 
@@ -41,15 +36,8 @@ public sealed class SandboxService(ISandboxStore store, SandboxOptions options, 
         return new SandboxPage(page, from, take, total);
     }
 
-    public async Task<Sandbox> GetAsync(string imsOrg, string name, CancellationToken ct)
-    {
-        if (name == SandboxName.Default)
-        {
-            await EnsureDefaultAsync(imsOrg, ct);
-        }
-
-        return await store.FindAsync(name, ct) ?? throw NotFound(name);
-    }
+    public async Task<Sandbox> GetAsync(string imsOrg, string name, CancellationToken ct) =>
+        await FindCreatingDefaultAsync(imsOrg, name, ct) ?? throw NotFound(name);
 
     public async Task<Sandbox> CreateAsync(string imsOrg, string? name, string? title, string? type, string by, CancellationToken ct)
     {
@@ -107,6 +95,19 @@ public sealed class SandboxService(ISandboxStore store, SandboxOptions options, 
         var sandbox = await GetAsync(imsOrg, name, ct);
         sandbox.Delete(by, clock.GetUtcNow());
         await store.SaveAsync(sandbox, eraseData: true, ct);
+        return sandbox;
+    }
+
+    /// <summary>One lookup on the hot path (every gateway request); the default sandbox is created only when missing.</summary>
+    private async Task<Sandbox?> FindCreatingDefaultAsync(string imsOrg, string name, CancellationToken ct)
+    {
+        var sandbox = await store.FindAsync(name, ct);
+        if (sandbox is null && name == SandboxName.Default)
+        {
+            await EnsureDefaultAsync(imsOrg, ct);
+            sandbox = await store.FindAsync(name, ct);
+        }
+
         return sandbox;
     }
 
