@@ -16,8 +16,9 @@ public sealed class GatewayAuthorizer(ImsTokenService tokens)
             throw new AepException(ErrorCatalog.Gateway.TokenMissing);
         }
 
+        // After Trim, a bare "Bearer " is "Bearer" and fails the prefix check: no empty token gets through.
         var value = authorization.Trim();
-        if (!value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || value.Length == BearerPrefix.Length)
+        if (!value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             throw new AepException(ErrorCatalog.Gateway.TokenInvalid);
         }

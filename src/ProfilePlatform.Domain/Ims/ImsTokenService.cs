@@ -41,8 +41,7 @@ public sealed class ImsTokenService(IImsClientDirectory clients, IAccessTokenCod
             throw new AepException(ErrorCatalog.Ims.InvalidRequest, "Missing jwt_token: send the signed service-account JWT in the jwt_token field.");
         }
 
-        var expiry = ReadJwtExpiry(jwtToken);
-        if (expiry is { } exp && exp <= clock.GetUtcNow())
+        if (ReadJwtExpiry(jwtToken) <= clock.GetUtcNow())
         {
             throw new AepException(ErrorCatalog.Ims.InvalidToken, "jwt_token has expired: sign a new JWT with a future exp claim.");
         }
@@ -92,7 +91,11 @@ public sealed class ImsTokenService(IImsClientDirectory clients, IAccessTokenCod
     private static bool FixedTimeEquals(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
 
-    private static DateTimeOffset? ReadJwtExpiry(string jwt)
+    private static readonly double MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly double MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    /// <summary>The JWT's <c>exp</c>, which IMS requires: a NumericDate (RFC 7519 §2, fractions allowed).</summary>
+    private static DateTimeOffset ReadJwtExpiry(string jwt)
     {
         var parts = jwt.Split('.');
         if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0)
@@ -109,9 +112,17 @@ public sealed class ImsTokenService(IImsClientDirectory clients, IAccessTokenCod
                 throw new FormatException("JWT header and payload must be JSON objects.");
             }
 
-            return payload.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
+            if (!payload.RootElement.TryGetProperty("exp", out var exp))
+            {
+                throw new AepException(ErrorCatalog.Ims.InvalidToken, "jwt_token has no exp claim: sign the JWT with an expiry (exp, seconds since the epoch).");
+            }
+
+            if (exp.ValueKind != JsonValueKind.Number || !exp.TryGetDouble(out var seconds) || seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
+            {
+                throw new FormatException("JWT exp must be a NumericDate.");
+            }
+
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Floor(seconds * 1000));
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {

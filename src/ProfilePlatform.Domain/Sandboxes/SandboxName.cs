@@ -26,6 +26,7 @@ public static partial class SandboxName
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a trailing newline, which would let "acme\n" through.
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

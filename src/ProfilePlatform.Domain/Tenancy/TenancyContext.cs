@@ -16,6 +16,7 @@ public sealed class TenancyContext
 
     public void SetOrganization(string imsOrg)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(imsOrg);
         if (ImsOrg is not null && ImsOrg != imsOrg)
         {
             throw new InvalidOperationException("The organization of a unit of work cannot change.");
@@ -29,6 +30,12 @@ public sealed class TenancyContext
         if (ImsOrg is null)
         {
             throw new InvalidOperationException("Resolve the organization before the sandbox.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(sandbox);
+        if (Sandbox is not null && Sandbox != sandbox)
+        {
+            throw new InvalidOperationException("The sandbox of a unit of work cannot change.");
         }
 
         Sandbox = sandbox;

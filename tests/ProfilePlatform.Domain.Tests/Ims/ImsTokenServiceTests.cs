@@ -368,6 +368,22 @@ public sealed class ImsTokenServiceTests
     }
 
     [Fact]
+    public void ExchangeJwt_NoExpClaim_ThrowsInvalidTokenNamingExp()
+    {
+        // Arrange: IMS requires an expiry on service-account JWTs
+        var sut = CreateSut();
+        var jwt = Jwt("""{"iss":"someone@AdobeOrg"}""");
+
+        // Act
+        var ex = Assert.Throws<AepException>(() => sut.ExchangeJwt(ClientId, Secret, jwt));
+
+        // Assert
+        Assert.Same(ErrorCatalog.Ims.InvalidToken, ex.Error);
+        Assert.Contains("exp", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_codec.Encoded);
+    }
+
+    [Fact]
     public void ExchangeJwt_ExpEqualsNow_ThrowsInvalidToken()
     {
         // Arrange
@@ -409,6 +425,58 @@ public sealed class ImsTokenServiceTests
 
         // Assert
         Assert.Same(ErrorCatalog.Ims.InvalidToken, ex.Error);
+    }
+
+    [Theory]
+    [InlineData("99999999999999")] // beyond year 9999
+    [InlineData("-99999999999999")] // before year 1
+    public void ExchangeJwt_ExpOutOfDateRange_ThrowsInvalidToken(string exp)
+    {
+        // Arrange
+        var sut = CreateSut();
+        var jwt = Jwt($$"""{"exp":{{exp}}}""");
+
+        // Act
+        var ex = Record.Exception(() => sut.ExchangeJwt(ClientId, Secret, jwt));
+
+        // Assert
+        var aep = Assert.IsType<AepException>(ex);
+        Assert.Same(ErrorCatalog.Ims.InvalidToken, aep.Error);
+    }
+
+    [Theory]
+    [InlineData("\"1900000000\"")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    public void ExchangeJwt_ExpNotANumber_ThrowsInvalidToken(string exp)
+    {
+        // Arrange
+        var sut = CreateSut();
+        var jwt = Jwt($$"""{"exp":{{exp}}}""");
+
+        // Act
+        var ex = Record.Exception(() => sut.ExchangeJwt(ClientId, Secret, jwt));
+
+        // Assert
+        var aep = Assert.IsType<AepException>(ex);
+        Assert.Same(ErrorCatalog.Ims.InvalidToken, aep.Error);
+    }
+
+    [Fact]
+    public void ExchangeJwt_FractionalExpInPast_ThrowsInvalidToken()
+    {
+        // Arrange: RFC 7519 NumericDate may be non-integer
+        var sut = CreateSut();
+        var jwt = Jwt($$"""{"exp":{{_clock.Now.AddHours(-1).ToUnixTimeSeconds()}}.5}""");
+
+        // Act
+        var ex = Record.Exception(() => sut.ExchangeJwt(ClientId, Secret, jwt));
+
+        // Assert
+        var aep = Assert.IsType<AepException>(ex);
+        Assert.Same(ErrorCatalog.Ims.InvalidToken, aep.Error);
+        Assert.Empty(_codec.Encoded);
     }
 
     [Theory]

@@ -108,6 +108,19 @@ public sealed class SandboxNameTests
         Assert.Contains("1-64", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("acme\n")]
+    [InlineData("prod\n")]
+    public void Validate_TrailingNewline_ThrowsInvalidName(string name)
+    {
+        // Act
+        var ex = Record.Exception(() => SandboxName.Validate(name));
+
+        // Assert
+        var aep = Assert.IsType<AepException>(ex);
+        Assert.Same(ErrorCatalog.Sandboxes.InvalidName, aep.Error);
+    }
+
     [Fact]
     public void Default_IsProd()
     {

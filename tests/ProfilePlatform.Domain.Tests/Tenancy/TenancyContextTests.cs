@@ -65,6 +65,37 @@ public sealed class TenancyContextTests
     }
 
     [Fact]
+    public void SetSandbox_DifferentSandboxOnceSet_ThrowsAndKeepsFirst()
+    {
+        // Arrange
+        var sut = new TenancyContext();
+        sut.SetOrganization("ORG@AdobeOrg");
+        sut.SetSandbox("prod");
+
+        // Act
+        var ex = Assert.Throws<InvalidOperationException>(() => sut.SetSandbox("dev"));
+
+        // Assert
+        Assert.Contains("cannot change", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("prod", sut.Sandbox);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void SetOrganization_Blank_Throws(string imsOrg)
+    {
+        // Arrange
+        var sut = new TenancyContext();
+
+        // Act
+        Assert.Throws<ArgumentException>(() => sut.SetOrganization(imsOrg));
+
+        // Assert
+        Assert.Null(sut.ImsOrg);
+    }
+
+    [Fact]
     public void SetOrganization_DifferentOrganization_ThrowsAndKeepsFirst()
     {
         // Arrange
