@@ -71,7 +71,8 @@ public sealed class AepErrorResponder(TimeProvider clock)
             AepErrorFormat.Sandbox => new JsonObject
             {
                 ["status"] = e.Status,
-                ["title"] = detail,
+                // SMS puts its own coded errors' message in title; generic errors keep AEP's generic title.
+                ["title"] = e.Kind == AepErrorKind.Generic ? e.Title : detail,
                 ["type"] = e.TypeUri,
                 ["detail"] = detail,
                 ["requestId"] = requestId,

@@ -169,6 +169,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
         Assert.Equal("/placeholder/type/uri", body["type"]!.GetValue<string>());
         Assert.Equal(400, body["status"]!.GetValue<int>());
         Assert.Equal("A valid content-type must be specified", body["detail"]!.GetValue<string>());
+        Assert.Equal("BadRequestError", body["title"]!.GetValue<string>());
     }
 
     [Fact]
