@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ProfilePlatform.Api.Tests.Contracts;
 using ProfilePlatform.Api.Tests.Infrastructure;
 
 namespace ProfilePlatform.Api.Tests.Features.Sandboxes;
@@ -19,6 +20,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(response);
         var prod = (await AepClient.JsonAsync(response))["sandboxes"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "prod")!;
         Assert.Equal("production", prod["type"]!.GetValue<string>());
         Assert.True(prod["isDefault"]!.GetValue<bool>());
@@ -38,6 +40,8 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(created);
+        await OpenApiContract.AssertMatchesAsync(fetched);
         var c = await AepClient.JsonAsync(created);
         Assert.Equal(name, c["name"]!.GetValue<string>());
         Assert.Equal("active", c["state"]!.GetValue<string>());
@@ -78,6 +82,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         await AssertSandboxError(second, HttpStatusCode.Conflict, "SMS-1409-409", $"'{name}'");
+        await OpenApiContract.AssertMatchesAsync(second);
     }
 
     [Fact]
@@ -217,6 +222,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(patched);
         var p = await AepClient.JsonAsync(patched);
         Assert.Equal("After", p["title"]!.GetValue<string>());
         Assert.Equal(2, p["etag"]!.GetValue<int>());
@@ -254,6 +260,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.Accepted, reset.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(reset);
         Assert.Equal("active", (await AepClient.JsonAsync(reset))["state"]!.GetValue<string>());
         Assert.Equal(2, (await AepClient.JsonAsync(fetched))["etag"]!.GetValue<int>());
     }
@@ -287,6 +294,9 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(deleted);
+        await OpenApiContract.AssertMatchesAsync(fetched);
+        await OpenApiContract.AssertMatchesAsync(available);
         Assert.Equal("deleted", (await AepClient.JsonAsync(deleted))["state"]!.GetValue<string>());
         Assert.Equal("deleted", (await AepClient.JsonAsync(fetched))["state"]!.GetValue<string>());
         Assert.DoesNotContain((await AepClient.JsonAsync(available))["sandboxes"]!.AsArray(), s => s!["name"]!.GetValue<string>() == name);
@@ -421,6 +431,7 @@ public abstract class SandboxesApiTests(PlatformFixture fixture)
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(response);
         var types = (await AepClient.JsonAsync(response))["sandboxTypes"]!.AsArray().Select(t => t!.GetValue<string>());
         Assert.Equal(["production", "development"], types);
     }
