@@ -73,8 +73,8 @@ public static class PlatformServices
         return builder;
     }
 
-    /// <summary>A body MVC could not read: malformed JSON, a wrong JSON type, or no body at all. The message
-    /// names the JSON path so the client can find it.</summary>
+    /// <summary>A request MVC could not bind: malformed JSON, a wrong JSON type, a broken form body, a bad query
+    /// parameter, or no body at all. The message names the JSON path or parameter so the client can find it.</summary>
     private static AepException MalformedRequest(ActionContext ctx)
     {
         var problems = ctx.ModelState
@@ -91,7 +91,7 @@ public static class PlatformServices
         {
             return message.Contains("non-empty request body", StringComparison.Ordinal)
                 ? "The request body is required: send a JSON object."
-                : $"Malformed JSON in the request body: {message}";
+                : $"The request body could not be read: {message}";
         }
 
         return key.StartsWith('$')

@@ -188,6 +188,23 @@ public abstract class ImsTokenTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task ExchangeJwt_BrokenMultipartBody_Returns400InvalidRequest()
+    {
+        // Arrange: a multipart content type whose body never reaches its boundary
+        var content = new StringContent("--xyz\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\ntest-client-a");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+
+        // Act
+        using var response = await _http.PostAsync("/ims/exchange/jwt", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await AepClient.JsonAsync(response);
+        Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
+        Assert.Contains("request body could not be read", body["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IssuedToken_IsAcceptedByTheGateway()
     {
         // Arrange
