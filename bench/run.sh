@@ -391,6 +391,9 @@ main() {
     check_pairs
     ensure_tools
     COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    local src_commit
+    src_commit="$(git -C "$ROOT" log -1 --format=%h -- src 2>/dev/null || true)"
+    [ -z "$src_commit" ] || [ "$src_commit" = "$COMMIT" ] || COMMIT="$COMMIT (src/ as of $src_commit)"
     if [ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]; then
         COMMIT="$COMMIT (+ uncommitted changes in src/)"
     fi
