@@ -357,7 +357,7 @@ report() {
     local pair p b ratio bad
     printf '## ProfilePlatform benchmark, commit %s\n\n' "$COMMIT"
     printf -- '- date: %s; machine: %s, %s cores (wrk, servers and PostgreSQL share them)\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$CPU_MODEL" "$(nproc)"
-    printf -- '- wrk -t%s -c%s -d%ss --latency, headers from bench/wrk/aep.lua; %ss warm-up of each server after start, %ss warm-up of each endpoint before its pair, then %s runs per endpoint, platform and baseline interleaved\n' \
+    printf -- '- wrk -t%s -c%s -d%ss --latency, headers from bench/wrk/aep.lua; %ss warm-up of each server after start, %ss warm-up of each endpoint before its pair, then %s run(s) per endpoint, platform and baseline interleaved\n' \
         "$THREADS" "$CONNECTIONS" "$DURATION" "$START_WARMUP" "$WARMUP" "$RUNS"
     printf -- '- both servers: Release, DOTNET_gcServer=1, ASPNETCORE_ENVIRONMENT=Production, logging at Warning (no request log), Kestrel defaults, 127.0.0.1\n'
     printf -- '- load average (1/5/15 min) when the script started, before it ran anything (other work on the machine): %s\n' "$LOAD_BEFORE"
