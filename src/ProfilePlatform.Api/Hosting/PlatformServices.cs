@@ -60,7 +60,7 @@ public static class PlatformServices
         // HTTP
         services.AddSingleton<AepErrorResponder>();
         services.AddExceptionHandler<AepExceptionHandler>();
-        services.AddValidatorsFromAssemblyContaining<AepErrorResponder>();
+        services.AddValidatorsFromAssemblyContaining<AepErrorResponder>(ServiceLifetime.Singleton); // stateless
         services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddJsonOptions(o =>
             {

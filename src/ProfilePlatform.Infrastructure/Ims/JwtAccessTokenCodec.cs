@@ -15,13 +15,17 @@ public sealed class JwtAccessTokenCodec(SigningKeyProvider keys) : IAccessTokenC
 {
     private const string Issuer = "ProfilePlatform IMS";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private (SigningCredentials Credentials, TokenValidationParameters Validation)? _crypto;
+
+    // Built once, on first use after the key is loaded: every gateway request validates a token.
+    private (SigningCredentials Credentials, TokenValidationParameters Validation) Crypto => _crypto ??= Build(keys.Key);
 
     public string Encode(ImsAccessToken token)
     {
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.Key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = Crypto.Credentials,
             Claims = new Dictionary<string, object>
             {
                 ["id"] = token.TokenId,
@@ -47,16 +51,7 @@ public sealed class JwtAccessTokenCodec(SigningKeyProvider keys) : IAccessTokenC
             return null;
         }
 
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuer = Issuer,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            IssuerSigningKey = new SymmetricSecurityKey(keys.Key),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        };
-        var result = _handler.ValidateTokenAsync(token, parameters).GetAwaiter().GetResult();
+        var result = _handler.ValidateTokenAsync(token, Crypto.Validation).GetAwaiter().GetResult();
         if (!result.IsValid)
         {
             return null;
@@ -76,6 +71,20 @@ public sealed class JwtAccessTokenCodec(SigningKeyProvider keys) : IAccessTokenC
 
         return new ImsAccessToken(id, clientId, org, user, Claim(claims, "scope") ?? "",
             DateTimeOffset.FromUnixTimeMilliseconds(createdMs), TimeSpan.FromMilliseconds(expiresMs));
+    }
+
+    private static (SigningCredentials, TokenValidationParameters) Build(byte[] key)
+    {
+        var securityKey = new SymmetricSecurityKey(key);
+        return (new SigningCredentials(securityKey, SecurityAlgorithms.HmacSha256), new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            IssuerSigningKey = securityKey,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        });
     }
 
     private static string? Claim(ClaimsIdentity identity, string type) => identity.FindFirst(type)?.Value;

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Persistence.PostgreSql;
 using ProfilePlatform.Infrastructure.Persistence.Sqlite;
 
@@ -39,15 +41,40 @@ public static class PersistenceRegistration
                 throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is empty.");
             }
 
-            services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>(o => o.UseNpgsql(cs));
+            services.AddPooledDbContextFactory<PostgresPlatformDbContext>(o => o.UseNpgsql(WithPreparedStatements(cs)));
+            services.AddScoped<PlatformDbContext>(sp => Rent(sp, sp.GetRequiredService<IDbContextFactory<PostgresPlatformDbContext>>()));
         }
         else
         {
             var cs = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(o => o.UseSqlite(cs));
+            services.AddPooledDbContextFactory<SqlitePlatformDbContext>(o => o.UseSqlite(cs));
+            services.AddScoped<PlatformDbContext>(sp => Rent(sp, sp.GetRequiredService<IDbContextFactory<SqlitePlatformDbContext>>()));
         }
 
         return services;
+    }
+
+    /// <summary>A pooled context for this scope, acting for this scope's tenancy; the scope returns it to the pool.</summary>
+    private static PlatformDbContext Rent<TContext>(IServiceProvider scope, IDbContextFactory<TContext> factory)
+        where TContext : PlatformDbContext
+    {
+        var context = factory.CreateDbContext();
+        context.Tenancy = scope.GetRequiredService<TenancyContext>();
+        return context;
+    }
+
+    /// <summary>Point lookups run on every request (the gateway's sandbox check, later profile lookups):
+    /// prepared statements roughly double PostgreSQL's rate for them, so they are on unless the connection
+    /// string says otherwise.</summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder, so the first

@@ -8,14 +8,18 @@ namespace ProfilePlatform.Infrastructure.Persistence;
 /// <remarks>Tenancy is enforced here, below every store: each <see cref="ITenantOwned"/> entity gets a query
 /// filter on the current (org, sandbox) and each <see cref="IOrgOwned"/> entity one on the current org, and
 /// saving a row of another tenant throws. The filter reads the context's properties, not captured locals,
-/// because EF caches the model across context instances.</remarks>
-public abstract class PlatformDbContext(DbContextOptions options, TenancyContext tenancy) : DbContext(options)
+/// because EF caches the model across context instances. Contexts are pooled: the tenancy is handed to a
+/// context each time it is rented (<see cref="PersistenceRegistration"/>), never kept from a previous use.</remarks>
+public abstract class PlatformDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The unit of work this context serves; without one, tenant queries match nothing.</summary>
+    public TenancyContext? Tenancy { get; set; }
+
     /// <summary>The organization queries are scoped to; null matches nothing.</summary>
-    public string? CurrentImsOrg => tenancy.ImsOrg;
+    public string? CurrentImsOrg => Tenancy?.ImsOrg;
 
     /// <summary>The sandbox queries are scoped to; null matches nothing.</summary>
-    public string? CurrentSandbox => tenancy.Sandbox;
+    public string? CurrentSandbox => Tenancy?.Sandbox;
 
     public DbSet<Domain.Sandboxes.Sandbox> Sandboxes => Set<Domain.Sandboxes.Sandbox>();
 

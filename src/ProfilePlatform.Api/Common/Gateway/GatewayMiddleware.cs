@@ -18,7 +18,7 @@ public sealed class GatewayMiddleware(RequestDelegate next, GatewayOptions optio
 
     public static bool Guards(PathString path) => path.StartsWithSegments("/data", StringComparison.OrdinalIgnoreCase);
 
-    public async Task InvokeAsync(HttpContext http, GatewayAuthorizer authorizer, IImsClientDirectory clients, SandboxService sandboxes, TenancyContext tenancy, AepCaller caller)
+    public async Task InvokeAsync(HttpContext http, GatewayAuthorizer authorizer, IImsClientDirectory clients, TenancyContext tenancy, AepCaller caller)
     {
         if (!Guards(http.Request.Path))
         {
@@ -44,6 +44,8 @@ public sealed class GatewayMiddleware(RequestDelegate next, GatewayOptions optio
         var sandboxName = requested.Length == 0 ? SandboxName.Default : requested;
         if (http.GetEndpoint()?.Metadata.GetMetadata<OrganizationScopedAttribute>() is null)
         {
+            // Resolved here, not injected: organization-scoped routes never pay for a store context.
+            var sandboxes = http.RequestServices.GetRequiredService<SandboxService>();
             var sandbox = await sandboxes.ResolveActiveAsync(token.ImsOrg, sandboxName, http.RequestAborted)
                 ?? throw new AepException(
                     ErrorCatalog.Gateway.SandboxNotFound,

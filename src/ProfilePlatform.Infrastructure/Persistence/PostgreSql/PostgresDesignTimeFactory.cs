@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql;
 
@@ -8,5 +7,5 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql;
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPlatformDbContext>
 {
     public PostgresPlatformDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresPlatformDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, new TenancyContext());
+        new(new DbContextOptionsBuilder<PostgresPlatformDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
 }

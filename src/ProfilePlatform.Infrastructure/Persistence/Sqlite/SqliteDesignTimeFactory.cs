@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Infrastructure.Persistence.Sqlite;
 
@@ -8,5 +7,5 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePlatformDbContext>
 {
     public SqlitePlatformDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite("Data Source=design_time.db").Options, new TenancyContext());
+        new(new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite("Data Source=design_time.db").Options);
 }

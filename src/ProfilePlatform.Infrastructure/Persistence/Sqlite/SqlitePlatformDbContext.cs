@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Infrastructure.Persistence.Sqlite;
 
 /// <summary>The platform store on an embedded SQLite file: the zero-setup default for one node.</summary>
-public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options, TenancyContext tenancy)
-    : PlatformDbContext(options, tenancy)
+public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options)
+    : PlatformDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -108,8 +108,14 @@ public abstract class TenantScopedStoreTests : IAsyncLifetime
     }
 
     /// <summary>The platform's context plus one sandbox-scoped probe table.</summary>
-    private sealed class ProbeDbContext(DbContextOptions options, TenancyContext tenancy) : PlatformDbContext(options, tenancy)
+    private sealed class ProbeDbContext : PlatformDbContext
     {
+        public ProbeDbContext(DbContextOptions options, TenancyContext tenancy)
+            : base(options)
+        {
+            Tenancy = tenancy;
+        }
+
         public DbSet<ProbeRow> Probes => Set<ProbeRow>();
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
