@@ -9,6 +9,8 @@ using ProfilePlatform.Api.Features.Health;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Sandboxes;
+using ProfilePlatform.Domain.SchemaRegistry;
+using ProfilePlatform.Domain.SchemaRegistry.Library;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
 using ProfilePlatform.Infrastructure.Persistence;
@@ -56,6 +58,10 @@ public static class PlatformServices
         // Sandboxes
         services.AddPlatformStores();
         services.AddScoped<SandboxService>();
+
+        // Schema Registry
+        services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
+        services.AddScoped<SchemaRegistryService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -25,6 +25,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
+    public DbSet<Domain.SchemaRegistry.XdmResource> XdmResources => Set<Domain.SchemaRegistry.XdmResource>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Sandboxes;
+using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Infrastructure.Sandboxes;
+using ProfilePlatform.Infrastructure.SchemaRegistry;
 
 namespace ProfilePlatform.Infrastructure.Persistence;
 
@@ -10,6 +12,7 @@ public static class StoreRegistration
     public static IServiceCollection AddPlatformStores(this IServiceCollection services)
     {
         services.AddScoped<ISandboxStore, EfSandboxStore>();
+        services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
         return services;
     }
 }

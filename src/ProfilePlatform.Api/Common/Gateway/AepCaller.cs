@@ -15,6 +15,9 @@ public sealed class AepCaller
 
     public bool IsAuthenticated => ClientId.Length > 0;
 
+    /// <summary>The caller as the Schema Registry records it.</summary>
+    public Domain.SchemaRegistry.XdmAuthor AsAuthor() => new(ImsOrg, TenantId, ClientId, UserId);
+
     public void Set(string clientId, string imsOrg, string userId, string tenantId)
     {
         ClientId = clientId;

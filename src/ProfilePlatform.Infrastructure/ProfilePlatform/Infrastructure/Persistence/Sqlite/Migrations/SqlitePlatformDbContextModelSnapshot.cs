@@ -97,6 +97,76 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("sandboxes", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmResource", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AltId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alt_id");
+
+                    b.Property<long>("CreatedDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_date");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("LastModifiedDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_modified_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "AltId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_xdm_resources_alt_id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ux_xdm_resources_title");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "Type")
+                        .HasDatabaseName("ix_xdm_resources_type");
+
+                    b.ToTable("xdm_resources", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Persistence.SigningKeyRecord", b =>
                 {
                     b.Property<string>("Id")

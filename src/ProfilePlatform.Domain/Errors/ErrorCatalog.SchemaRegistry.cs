@@ -1,0 +1,18 @@
+namespace ProfilePlatform.Domain.Errors;
+
+public static partial class ErrorCatalog
+{
+    /// <summary>Errors of the Schema Registry, in its XDM error format.</summary>
+    /// <remarks>Source: help/xdm/troubleshooting-guide.md (codes, titles) and schema-registry.yaml
+    /// (<c>notFoundError</c>, <c>acceptErrorList</c>, <c>acceptErrorLookup</c>). XDM-1000-400 for a request body the
+    /// registry rejects is [unverified]: the guide lists no generic validation code.</remarks>
+    public static class SchemaRegistry
+    {
+        public static readonly AepError InvalidResource = new("XDM-1000-400", 400, "Bad Request");
+        public static readonly AepError AcceptInvalidList = new("XDM-1006-400", 400, "Accept header invalid");
+        public static readonly AepError AcceptInvalidLookup = new("XDM-1007-400", 400, "Accept header invalid");
+        public static readonly AepError NotFound = new("XDM-1012-404", 404, "Resource Not Found");
+        public static readonly AepError TenantNamespace = new("XDM-1020-400", 400, "Namespace validation error");
+        public static readonly AepError TitleNotUnique = new("XDM-1521-400", 400, "Title not unique");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using ProfilePlatform.Domain.SchemaRegistry;
+using ProfilePlatform.Infrastructure.Persistence;
+
+namespace ProfilePlatform.Infrastructure.SchemaRegistry;
+
+/// <summary>Tenant resources of the Schema Registry; the context scopes every query to the request's org and sandbox.</summary>
+internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegistryStore
+{
+    public Task<XdmResource?> FindAsync(string idOrAltId, CancellationToken ct) =>
+        db.XdmResources.FirstOrDefaultAsync(r => r.Id == idOrAltId || r.AltId == idOrAltId, ct);
+
+    public async Task<IReadOnlyList<XdmResource>> ListAsync(XdmResourceType? type, CancellationToken ct) =>
+        await (type is { } t ? db.XdmResources.Where(r => r.Type == t) : db.XdmResources)
+            .AsNoTracking().OrderBy(r => r.Title).ToListAsync(ct);
+
+    public Task<XdmResource?> FindByTitleAsync(string title, CancellationToken ct) =>
+        db.XdmResources.AsNoTracking().FirstOrDefaultAsync(r => r.Title == title, ct);
+
+    public async Task AddAsync(XdmResource resource, CancellationToken ct)
+    {
+        db.XdmResources.Add(resource);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.Entry(resource).State = EntityState.Detached;
+            throw new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex);
+        }
+    }
+
+    public async Task DeleteAsync(XdmResource resource, CancellationToken ct)
+    {
+        db.XdmResources.Remove(resource);
+        await db.SaveChangesAsync(ct);
+    }
+}
