@@ -110,17 +110,26 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
     {
         var all = await store.ListAsync(null, ct);
         int Count(XdmResourceType t) => all.Count(r => r.Type == t);
-        var classUsage = new JsonObject();
-        foreach (var schema in all.Where(r => r.Type == XdmResourceType.Schema).Select(Parse))
+        // schema-registry.yaml's form (an array per class with numberOfSchemas); the 2019 example in
+        // help/xdm/api/getting-started.md keys an object by class id instead.
+        var resolver = await ResolverAsync(ct);
+        var classUsage = new JsonArray();
+        foreach (var usage in all.Where(r => r.Type == XdmResourceType.Schema).Select(Parse)
+                     .GroupBy(s => s["meta:class"]?.GetValue<string>() ?? "", StringComparer.Ordinal)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var classId = schema["meta:class"]?.GetValue<string>() ?? "";
-            if (classUsage[classId] is not JsonArray users)
+            classUsage.Add(new JsonObject
             {
-                users = [];
-                classUsage[classId] = users;
-            }
-
-            users.Add(new JsonObject { ["$id"] = schema["$id"]?.DeepClone(), ["title"] = schema["title"]?.DeepClone(), ["description"] = schema["description"]?.DeepClone() });
+                ["$id"] = usage.Key,
+                ["title"] = resolver.Resolve(usage.Key)?["title"]?.DeepClone(),
+                ["numberOfSchemas"] = usage.Count(),
+                ["schemas"] = new JsonArray(usage.Select(s => (JsonNode)new JsonObject
+                {
+                    ["$id"] = s["$id"]?.DeepClone(),
+                    ["title"] = s["title"]?.DeepClone(),
+                    ["description"] = s["description"]?.DeepClone(),
+                }).ToArray()),
+            });
         }
 
         return new JsonObject
