@@ -45,6 +45,39 @@ internal static partial class XdmStandardDefinitions
             loyalty.lifetimePoints                         number     Lifetime Points
             """) with { Description = "Membership of a loyalty program: program, tier, status and points." },
 
+        FieldGroup("mixins/profile-consents", "Consents and Preferences", [Profile], """
+            consents                             object                                 Consents and Preferences
+            consents.collect                     object                                 Data Collection
+            consents.collect.val                 enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.share                       object                                 Share Data
+            consents.share.val                   enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.adID                        object                                 Use Advertiser ID
+            consents.adID.val                    enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.personalize                 object                                 Personalization Preferences
+            consents.personalize.content         object                                 Personalize Content
+            consents.personalize.content.val     enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.marketing                   object                                 Marketing Preferences
+            consents.marketing.preferred         enum(email|push|inApp|sms|phone|phyMail|inVehicle|inHome|iot|social|other|none|unknown)  Preferred Channel
+            consents.marketing.any               object                                 General Direct Marketing Preference
+            consents.marketing.any.val           enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.marketing.any.time          date-time                              Preference timestamp
+            consents.marketing.any.reason        string                                 Opt-out reason
+            consents.marketing.email             object                                 Receive email
+            consents.marketing.email.val         enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.marketing.email.time        date-time                              Preference timestamp
+            consents.marketing.email.reason      string                                 Opt-out reason
+            consents.marketing.push              object                                 Receive push notifications
+            consents.marketing.push.val          enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.marketing.push.time         date-time                              Preference timestamp
+            consents.marketing.push.reason       string                                 Opt-out reason
+            consents.marketing.sms               object                                 Receive SMS
+            consents.marketing.sms.val           enum(y|n|p|u|LI|CT|CP|VI|PI)           Choice Value
+            consents.marketing.sms.time          date-time                              Preference timestamp
+            consents.marketing.sms.reason        string                                 Opt-out reason
+            consents.metadata                    object                                 Consent and Preference Metadata
+            consents.metadata.time               date-time                              Consent/Preferences timestamp
+            """) with { Description = "The individual's choices on data collection, sharing, personalization and marketing." },
+
         // ExperienceEvent field groups
         FieldGroup("context/experienceevent-web", "Web Details", [ExperienceEvent], """
             web  @context/webinfo  Web
