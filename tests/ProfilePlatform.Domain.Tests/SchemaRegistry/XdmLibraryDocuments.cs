@@ -91,7 +91,8 @@ internal static class XdmLibraryDocuments
         }
     }
 
-    /// <summary>The field a dotted path names in a resource, following <c>$ref</c>s to library resources.</summary>
+    /// <summary>The field a dotted path names in a resource, following <c>$ref</c>s to library resources and
+    /// continuing into array items.</summary>
     public static JsonObject? Resolve(IXdmLibrary library, string resourceId, string path)
     {
         var scope = TopLevel(library, resourceId);
@@ -103,9 +104,10 @@ internal static class XdmLibraryDocuments
                 return null;
             }
 
-            scope = field["$ref"] is JsonValue reference
+            var next = field["items"] as JsonObject ?? field;
+            scope = next["$ref"] is JsonValue reference
                 ? TopLevel(library, reference.GetValue<string>())
-                : (field["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value!.AsObject());
+                : (next["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value!.AsObject());
         }
 
         return field;

@@ -294,4 +294,66 @@ public sealed class XdmStandardLibraryTests
         Assert.NotEmpty(again.Document["definitions"]!.AsObject());
         Assert.NotEmpty(Library.All[0].Document);
     }
+
+    [Theory]
+    [InlineData("https://ns.adobe.com/xdm/context/profile-work-details", "workEmail.address", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/profile-work-details", "workAddress.countryCode", "string")]
+    [InlineData("https://ns.adobe.com/xdm/mixins/profile/profile-loyalty-details", "loyalty.points", "number")]
+    [InlineData("https://ns.adobe.com/xdm/mixins/profile/profile-loyalty-details", "loyalty.pointsExpiration.pointsExpiring", "number")]
+    [InlineData("https://ns.adobe.com/xdm/mixins/profile-consents", "consents.marketing.email.val", "string")]
+    [InlineData("https://ns.adobe.com/xdm/mixins/profile-consents", "consents.metadata.time", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/account", "accountID", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/account", "_id", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-web", "web.webPageDetails.pageViews.value", "number")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-web", "web.webReferrer.URL", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-commerce", "commerce.purchases.value", "number")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-commerce", "commerce.order.priceTotal", "number")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-commerce", "productListItems.SKU", "string")]
+    [InlineData("https://ns.adobe.com/xdm/context/experienceevent-commerce", "productListItems.quantity", "integer")]
+    public void Resolve_StandardFieldPath_ReachesTheFieldWithItsType(string resourceId, string path, string type)
+    {
+        // Arrange
+        var resource = Library.Find(resourceId);
+
+        // Act
+        var field = XdmLibraryDocuments.Resolve(Library, resourceId, path);
+
+        // Assert
+        Assert.NotNull(resource);
+        Assert.NotNull(field);
+        Assert.Equal(type, field["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void FieldGroups_ForExperienceEvents_IntendToExtendTheExperienceEventClassOnly()
+    {
+        // Arrange
+        string[] eventFieldGroups =
+        [
+            "_xdm.context.experienceevent-web",
+            "_xdm.context.experienceevent-commerce",
+        ];
+
+        // Act
+        var intended = eventFieldGroups
+            .Select(id => Library.Find(id)!.Document["meta:intendedToExtend"]!.AsArray().Select(c => c!.GetValue<string>()).ToList())
+            .ToList();
+
+        // Assert
+        Assert.All(intended, classes => Assert.Equal(["https://ns.adobe.com/xdm/context/experienceevent"], classes));
+    }
+
+    [Fact]
+    public void All_EveryResourceType_IsRepresented()
+    {
+        // Arrange / Act
+        var types = Library.All.Select(r => r.Type).ToHashSet();
+
+        // Assert
+        Assert.Contains(XdmResourceType.Behavior, types);
+        Assert.Contains(XdmResourceType.Class, types);
+        Assert.Contains(XdmResourceType.FieldGroup, types);
+        Assert.Contains(XdmResourceType.DataType, types);
+        Assert.DoesNotContain(XdmResourceType.Schema, types);
+    }
 }

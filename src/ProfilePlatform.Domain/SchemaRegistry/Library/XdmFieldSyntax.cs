@@ -9,7 +9,8 @@ namespace ProfilePlatform.Domain.SchemaRegistry.Library;
 /// <remarks>
 /// One field per line: <c>path  type  Title</c>. Blank lines and lines starting with <c>#</c> are ignored.
 /// <list type="bullet">
-/// <item><c>path</c>: dotted; every parent must be declared first as an <c>object</c> (or a nested path of one).</item>
+/// <item><c>path</c>: dotted; every parent must be declared first as an <c>object</c> or an <c>object[]</c> (the
+/// path then continues into the array's items).</item>
 /// <item><c>type</c>: <c>string</c>, <c>short</c>, <c>int</c>, <c>long</c>, <c>number</c>, <c>boolean</c>, <c>object</c>,
 /// <c>date</c>, <c>date-time</c> (string + format, <c>meta:xdmType</c> date/date-time), <c>email</c>, <c>uri</c>,
 /// <c>uri-reference</c> (string + format), <c>enum(a|b|c)</c> (string with <c>enum</c>),
@@ -53,7 +54,9 @@ internal static partial class XdmFieldSyntax
             var parent = root;
             foreach (var segment in segments[..^1])
             {
-                if (parent[segment] is not JsonObject container || container["properties"] is not JsonObject children)
+                var container = parent[segment] as JsonObject;
+                var children = container?["properties"] as JsonObject ?? container?["items"]?["properties"] as JsonObject;
+                if (children is null)
                 {
                     throw Invalid(resourceId, lineNumber, $"parent '{segment}' is not a declared object");
                 }

@@ -19,5 +19,8 @@ internal static partial class XdmStandardDefinitions
             Includes = ["context/identitymap"],
             Description = "A time-stamped fact about what an individual did or what happened to them.",
         },
+        Class("context/account", "XDM Business Account", "data/record", """
+            accountID  string  Account identifier
+            """) with { Description = "A business account (B2B): the organization a set of people belong to." },
     ];
 }

@@ -9,7 +9,7 @@ namespace ProfilePlatform.Domain.SchemaRegistry.Library;
 /// </summary>
 internal static partial class XdmStandardDefinitions
 {
-    public static IReadOnlyList<XdmResourceDefinition> All { get; } = [.. Behaviors, .. Classes, .. FieldGroups, .. DataTypes];
+    public static IReadOnlyList<XdmResourceDefinition> All { get; } = [.. Behaviors, .. Classes, .. FieldGroups, .. DataTypes, .. EventDataTypes];
 
     private const string Profile = "context/profile";
     private const string ExperienceEvent = "context/experienceevent";
