@@ -24,7 +24,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Common", "Gateway", "Ims", "Sandboxes"],
+            ["Common", "Gateway", "Ims", "Sandboxes", "SchemaRegistry"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -35,6 +35,7 @@ public sealed partial class ErrorCatalogTests
     [InlineData("Gateway", AepErrorKind.Gateway)]
     [InlineData("Ims", AepErrorKind.Ims)]
     [InlineData("Sandboxes", AepErrorKind.Service)]
+    [InlineData("SchemaRegistry", AepErrorKind.Service)]
     public void Catalogue_NestedClass_HoldsOnlyItsKind(string nestedClass, AepErrorKind kind)
     {
         // Act
