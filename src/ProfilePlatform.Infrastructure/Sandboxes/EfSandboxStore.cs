@@ -20,19 +20,8 @@ internal sealed class EfSandboxStore(PlatformDbContext db) : ISandboxStore
 
     public Task<int> CountAsync(bool liveOnly, CancellationToken ct) => Query(liveOnly).CountAsync(ct);
 
-    public async Task AddAsync(Sandbox sandbox, CancellationToken ct)
-    {
-        db.Sandboxes.Add(sandbox);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            db.Entry(sandbox).State = EntityState.Detached;
-            throw new SandboxNameTakenException($"A live sandbox named '{sandbox.Name}' already exists.", ex);
-        }
-    }
+    public Task AddAsync(Sandbox sandbox, CancellationToken ct) =>
+        db.AddUniqueAsync(sandbox, ex => new SandboxNameTakenException($"A live sandbox named '{sandbox.Name}' already exists.", ex), ct);
 
     public async Task SaveAsync(Sandbox sandbox, bool eraseData, CancellationToken ct)
     {

@@ -17,19 +17,8 @@ internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegis
     public Task<XdmResource?> FindByTitleAsync(string title, CancellationToken ct) =>
         db.XdmResources.AsNoTracking().FirstOrDefaultAsync(r => r.Title == title, ct);
 
-    public async Task AddAsync(XdmResource resource, CancellationToken ct)
-    {
-        db.XdmResources.Add(resource);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            db.Entry(resource).State = EntityState.Detached;
-            throw new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex);
-        }
-    }
+    public Task AddAsync(XdmResource resource, CancellationToken ct) =>
+        db.AddUniqueAsync(resource, ex => new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex), ct);
 
     public async Task DeleteAsync(XdmResource resource, CancellationToken ct)
     {
