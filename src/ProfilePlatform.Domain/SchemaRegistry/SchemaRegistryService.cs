@@ -112,7 +112,7 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         int Count(XdmResourceType t) => all.Count(r => r.Type == t);
         // schema-registry.yaml's form (an array per class with numberOfSchemas); the 2019 example in
         // help/xdm/api/getting-started.md keys an object by class id instead.
-        var resolver = await ResolverAsync(ct);
+        var resolver = Resolver(all);
         var classUsage = new JsonArray();
         foreach (var usage in all.Where(r => r.Type == XdmResourceType.Schema).Select(Parse)
                      .GroupBy(s => s["meta:class"]?.GetValue<string>() ?? "", StringComparer.Ordinal)
@@ -164,11 +164,10 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
 
     private async Task<JsonObject> ComposeAsync(JsonObject raw, CancellationToken ct) => new XdmComposer(await ResolverAsync(ct)).Compose(raw);
 
-    private async Task<DictionaryResolver> ResolverAsync(CancellationToken ct)
-    {
-        var tenantResources = await store.ListAsync(null, ct);
-        return new DictionaryResolver(library, tenantResources.ToDictionary(r => r.Id, Parse, StringComparer.Ordinal));
-    }
+    private async Task<DictionaryResolver> ResolverAsync(CancellationToken ct) => Resolver(await store.ListAsync(null, ct));
+
+    private DictionaryResolver Resolver(IReadOnlyList<XdmResource> tenantResources) =>
+        new(library, tenantResources.ToDictionary(r => r.Id, Parse, StringComparer.Ordinal));
 
     private static string RequireBehavior(JsonObject document)
     {
