@@ -8,11 +8,19 @@ public static partial class ErrorCatalog
     /// registry rejects is [unverified]: the guide lists no generic validation code.</remarks>
     public static class SchemaRegistry
     {
+        /// <summary>A body the registry rejects, including a breaking change to a schema enabled for Profile: AEP
+        /// documents that rule (troubleshooting guide FAQ) but no code for it. [unverified]</summary>
         public static readonly AepError InvalidResource = new("XDM-1000-400", 400, "Bad Request");
         public static readonly AepError AcceptInvalidList = new("XDM-1006-400", 400, "Accept header invalid");
         public static readonly AepError AcceptInvalidLookup = new("XDM-1007-400", 400, "Accept header invalid");
         public static readonly AepError NotFound = new("XDM-1012-404", 404, "Resource Not Found");
         public static readonly AepError TenantNamespace = new("XDM-1020-400", 400, "Namespace validation error");
         public static readonly AepError TitleNotUnique = new("XDM-1521-400", 400, "Title not unique");
+
+        /// <summary>Enabling a schema for Profile without an identity map or primary identity descriptor.</summary>
+        public static readonly AepError UnionIdentityRequired = new("XDM-1528-400", 400, "Union descriptor validation error");
+
+        /// <summary>A field a union member defines with another type than a member already in the union.</summary>
+        public static readonly AepError MergeSchemaError = new("XDM-1413-400", 400, "Merge Schema Error");
     }
 }

@@ -11,10 +11,38 @@ public interface ISchemaRegistryStore
     /// <summary>The resource (of any type) that already carries this title, if any.</summary>
     Task<XdmResource?> FindByTitleAsync(string title, CancellationToken ct);
 
-    /// <summary>Adds a resource; throws <see cref="XdmTitleTakenException"/> when a concurrent writer took the title.</summary>
-    Task AddAsync(XdmResource resource, CancellationToken ct);
+    /// <summary>Adds a resource and its first audit entry; throws <see cref="XdmTitleTakenException"/> when a concurrent
+    /// writer took the title.</summary>
+    Task AddAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct);
 
+    /// <summary>Stores a revision found with <see cref="FindAsync"/> and its audit entry in one transaction; throws
+    /// <see cref="XdmTitleTakenException"/> for a taken title and <see cref="XdmConcurrentUpdateException"/> when another
+    /// writer stored a revision since the resource was read.</summary>
+    Task UpdateAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct);
+
+    /// <summary>Deletes the resource with its audit log.</summary>
     Task DeleteAsync(XdmResource resource, CancellationToken ct);
+
+    /// <summary>The audit entries of a resource, newest first.</summary>
+    Task<IReadOnlyList<XdmAuditEntry>> AuditLogAsync(string resourceId, CancellationToken ct);
+}
+
+/// <summary>Raised by a store when the resource changed between read and write.</summary>
+public sealed class XdmConcurrentUpdateException : Exception
+{
+    public XdmConcurrentUpdateException()
+    {
+    }
+
+    public XdmConcurrentUpdateException(string message)
+        : base(message)
+    {
+    }
+
+    public XdmConcurrentUpdateException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
 
 /// <summary>Raised by a store when the title is taken by another resource of the tenant.</summary>

@@ -8,10 +8,14 @@ using ProfilePlatform.Domain.Tenancy;
 namespace ProfilePlatform.Domain.SchemaRegistry;
 
 /// <summary>The Schema Registry: the standard library (global) and the tenant's classes, field groups, data types and
-/// schemas, with the rules AEP enforces when they are created.</summary>
-public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, TimeProvider clock)
+/// schemas, with the rules AEP enforces when they are created or changed, and the unions of Profile-enabled schemas.</summary>
+public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, IXdmIdentityDescriptors identities, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    /// <summary>Fields the registry owns: a request body cannot set them.</summary>
+    private static readonly string[] ReadOnlyFields =
+        ["$id", "meta:altId", "meta:resourceType", "version", "meta:registryMetadata", "imsOrg", "meta:containerId", "meta:sandboxId", "meta:tenantNamespace", "meta:class", "meta:extends"];
 
     /// <summary>The raw documents of one type in one container.</summary>
     public async Task<IReadOnlyList<JsonObject>> ListAsync(XdmContainer container, XdmResourceType type, CancellationToken ct)
@@ -24,51 +28,30 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         return (await store.ListAsync(type, ct)).Select(Parse).ToList();
     }
 
-    /// <summary>One resource in the form the Accept header asks for.</summary>
+    /// <summary>One resource in the form the Accept header asks for; a tenant schema lookup of a <c>__union</c> id
+    /// answers the union (help/xdm/api/unions.md: unions are looked up through <c>/unions</c> and <c>/schemas</c>).</summary>
     public async Task<JsonObject> GetAsync(XdmContainer container, XdmResourceType type, string idOrAltId, XdmAccept accept, CancellationToken ct)
     {
-        var raw = await FindAsync(container, type, idOrAltId, ct) ?? throw NotFound(idOrAltId, accept.Version ?? 1);
-        return accept.Variant switch
+        if (container == XdmContainer.Tenant && type == XdmResourceType.Schema && XdmUnion.IsUnionId(idOrAltId))
         {
-            XdmAcceptVariant.Raw => raw,
-            XdmAcceptVariant.RawNoText => WithoutText(raw),
-            XdmAcceptVariant.FullNoText => WithoutText(await ComposeAsync(raw, ct)),
-            // No descriptor or deprecation exists yet to add: these forms equal the composed one.
-            _ => await ComposeAsync(raw, ct),
-        };
+            return await GetUnionAsync(idOrAltId, accept, ct);
+        }
+
+        var raw = await FindAsync(container, type, idOrAltId, ct) ?? throw NotFound(idOrAltId, accept.Version ?? 1);
+        return await RenderAsync(raw, accept, null, ct);
     }
 
     public async Task<JsonObject> CreateAsync(TenantKey tenant, XdmAuthor author, XdmResourceType type, JsonObject body, CancellationToken ct)
     {
         var title = XdmResourceRules.RequireTitle(body);
-        var tenantNamespace = "_" + author.TenantId;
         var document = (JsonObject)body.DeepClone();
-        foreach (var readOnly in new[] { "$id", "meta:altId", "meta:resourceType", "version", "meta:registryMetadata", "imsOrg", "meta:containerId", "meta:class", "meta:extends" })
+        foreach (var readOnly in ReadOnlyFields)
         {
             document.Remove(readOnly);
         }
 
         var resolver = await ResolverAsync(ct);
-        switch (type)
-        {
-            case XdmResourceType.Class:
-                XdmResourceRules.CheckFields(document, tenantNamespace);
-                document["meta:extends"] = new JsonArray(JsonValue.Create(RequireBehavior(document)));
-                break;
-            case XdmResourceType.FieldGroup:
-                XdmResourceRules.CheckFields(document, tenantNamespace);
-                RequireIntendedClasses(document, resolver);
-                break;
-            case XdmResourceType.DataType:
-                XdmResourceRules.CheckFields(document, requiredTenantNamespace: null);
-                break;
-            case XdmResourceType.Schema:
-                DeriveSchemaLineage(document, resolver);
-                break;
-            default:
-                throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"{type} resources cannot be created.");
-        }
-
+        XdmLineage.Apply(type, document, "_" + author.TenantId, resolver);
         if (await store.FindByTitleAsync(title, ct) is { } clash)
         {
             throw TitleTaken(clash.Id);
@@ -80,11 +63,13 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
 
         // Every reference must resolve and the parts must agree: composing proves both before anything is stored.
         _ = new XdmComposer(resolver).Compose(document);
+        var snapshot = resolver.With(id, document);
+        await CheckProfileRulesAsync(id, null, document, snapshot, ct);
 
-        var resource = XdmResource.Create(tenant, id, type, title, "1.0", document.ToJsonString(Compact), now);
+        var resource = XdmResource.Create(tenant, id, type, title, XdmVersion.Initial, document.ToJsonString(Compact), now);
         try
         {
-            await store.AddAsync(resource, ct);
+            await store.AddAsync(resource, Audit(tenant, author, id, type, [], document, now), ct);
         }
         catch (XdmTitleTakenException)
         {
@@ -105,6 +90,23 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         await store.DeleteAsync(resource, ct);
     }
 
+    /// <summary><c>GET /rpc/auditlog/{id}</c>: the changes of a tenant resource, newest first.</summary>
+    public async Task<JsonArray> AuditLogAsync(string idOrAltId, CancellationToken ct)
+    {
+        var resource = await store.FindAsync(idOrAltId, ct) ?? throw NotFound(idOrAltId, 1);
+        var entries = await store.AuditLogAsync(resource.Id, ct);
+        return new JsonArray(entries.Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.ResourceId,
+            ["auditTrails"] = JsonNode.Parse(e.Trails),
+            ["updatedUser"] = e.UpdatedUser,
+            ["imsOrg"] = e.ImsOrg,
+            ["updated"] = e.Updated,
+            ["clientId"] = e.ClientId,
+            ["sandBoxId"] = e.Sandbox,
+        }).ToArray());
+    }
+
     /// <summary><c>GET /stats</c>: the tenant id clients build <c>_{tenantId}</c> paths from, and what the sandbox holds.</summary>
     public async Task<JsonObject> StatsAsync(XdmAuthor who, CancellationToken ct)
     {
@@ -113,9 +115,10 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         // schema-registry.yaml's form (an array per class with numberOfSchemas); the 2019 example in
         // help/xdm/api/getting-started.md keys an object by class id instead.
         var resolver = Resolver(all);
+        var schemas = all.Where(r => r.Type == XdmResourceType.Schema).Select(Parse).ToList();
         var classUsage = new JsonArray();
-        foreach (var usage in all.Where(r => r.Type == XdmResourceType.Schema).Select(Parse)
-                     .GroupBy(s => s["meta:class"]?.GetValue<string>() ?? "", StringComparer.Ordinal)
+        foreach (var usage in schemas
+                     .GroupBy(s => XdmLineage.StringOf(s["meta:class"]) ?? "", StringComparer.Ordinal)
                      .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             classUsage.Add(new JsonObject
@@ -142,7 +145,7 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
                 ["mixins"] = Count(XdmResourceType.FieldGroup),
                 ["datatypes"] = Count(XdmResourceType.DataType),
                 ["classes"] = Count(XdmResourceType.Class),
-                ["unions"] = 0,
+                ["unions"] = XdmUnion.EnabledClasses(schemas).Count,
             },
             ["recentlyCreatedResources"] = new JsonArray(all.OrderByDescending(r => r.CreatedDate).Take(5).Select(r => (JsonNode)Summary(r, "meta:created", r.CreatedDate)).ToArray()),
             ["recentlyUpdatedResources"] = new JsonArray(all.OrderByDescending(r => r.LastModifiedDate).Take(5).Select(r => (JsonNode)Summary(r, "meta:updated", r.LastModifiedDate)).ToArray()),
@@ -162,90 +165,28 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         return resource is not null && resource.Type == type ? Parse(resource) : null;
     }
 
-    private async Task<JsonObject> ComposeAsync(JsonObject raw, CancellationToken ct) => new XdmComposer(await ResolverAsync(ct)).Compose(raw);
+    /// <summary>A raw document in an Accept variant; <paramref name="resolver"/> is read from the store when null.</summary>
+    private async Task<JsonObject> RenderAsync(JsonObject raw, XdmAccept accept, IXdmResolver? resolver, CancellationToken ct)
+    {
+        if (accept.Variant is XdmAcceptVariant.Raw)
+        {
+            return raw;
+        }
 
-    private async Task<DictionaryResolver> ResolverAsync(CancellationToken ct) => Resolver(await store.ListAsync(null, ct));
+        if (accept.Variant is XdmAcceptVariant.RawNoText)
+        {
+            return WithoutText(raw);
+        }
 
-    private DictionaryResolver Resolver(IReadOnlyList<XdmResource> tenantResources) =>
+        var composed = new XdmComposer(resolver ?? await ResolverAsync(ct)).Compose(raw);
+        // No descriptor or deprecation is inlined yet: those forms equal the composed one.
+        return accept.Variant == XdmAcceptVariant.FullNoText ? WithoutText(composed) : composed;
+    }
+
+    private async Task<XdmResolverSnapshot> ResolverAsync(CancellationToken ct) => Resolver(await store.ListAsync(null, ct));
+
+    private XdmResolverSnapshot Resolver(IReadOnlyList<XdmResource> tenantResources) =>
         new(library, tenantResources.ToDictionary(r => r.Id, Parse, StringComparer.Ordinal));
-
-    private static string RequireBehavior(JsonObject document)
-    {
-        var behaviors = Refs(document).Where(r => r.StartsWith("https://ns.adobe.com/xdm/data/", StringComparison.Ordinal)).ToList();
-        return behaviors.Count == 1
-            ? behaviors[0]
-            : throw new AepException(
-                ErrorCatalog.SchemaRegistry.InvalidResource,
-                $"A class must reference exactly one behavior in 'allOf' (https://ns.adobe.com/xdm/data/record, .../time-series or .../adhoc); found {behaviors.Count}.");
-    }
-
-    private static void RequireIntendedClasses(JsonObject document, DictionaryResolver resolver)
-    {
-        if (document["meta:intendedToExtend"] is not JsonArray classes || classes.Count == 0)
-        {
-            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, "Field 'meta:intendedToExtend' is required: list the $id of each class this field group may extend.");
-        }
-
-        foreach (var c in classes)
-        {
-            var id = c is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            if (id is null || resolver.Resolve(id) is not { } cls || cls["meta:resourceType"]?.GetValue<string>() != "classes")
-            {
-                throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field 'meta:intendedToExtend' names '{c}', which is not a class of this sandbox or the standard library.");
-            }
-        }
-    }
-
-    /// <summary>A schema is one class plus field groups that fit it; the registry derives <c>meta:class</c> and <c>meta:extends</c>.</summary>
-    private static void DeriveSchemaLineage(JsonObject document, DictionaryResolver resolver)
-    {
-        if (document["allOf"] is not JsonArray parts || parts.Count == 0)
-        {
-            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, "Field 'allOf' is required: reference one class and any field groups, e.g. [{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"}].");
-        }
-
-        if (document["properties"] is not null || document["definitions"] is not null)
-        {
-            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, "A schema defines no fields of its own: put them in a field group and reference it in 'allOf'.");
-        }
-
-        var resolved = new List<(string Id, JsonObject Doc)>();
-        foreach (var id in Refs(document))
-        {
-            var doc = resolver.Resolve(id)
-                ?? throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field 'allOf' references '{id}', which is no class or field group of this sandbox or the standard library.");
-            resolved.Add((id, doc));
-        }
-
-        var classes = resolved.Where(r => ResourceTypeOf(r.Doc) == "classes").ToList();
-        if (classes.Count != 1)
-        {
-            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"A schema references exactly one class in 'allOf'; found {classes.Count}.");
-        }
-
-        var classId = classes[0].Id;
-        var lineage = new List<string> { classId };
-        lineage.AddRange(Strings(classes[0].Doc["meta:extends"]));
-        foreach (var (id, doc) in resolved.Where(r => r.Id != classId))
-        {
-            if (ResourceTypeOf(doc) != "mixins")
-            {
-                throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field 'allOf' references '{id}', a {ResourceTypeOf(doc)} resource: a schema takes one class and field groups only.");
-            }
-
-            var intended = Strings(doc["meta:intendedToExtend"]).ToList();
-            if (intended.Count > 0 && !intended.Contains(classId))
-            {
-                throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field group '{id}' is intended for {string.Join(", ", intended)}, not for the schema's class '{classId}'.");
-            }
-
-            lineage.Add(id);
-            lineage.AddRange(Strings(doc["meta:extends"]));
-        }
-
-        document["meta:class"] = classId;
-        document["meta:extends"] = new JsonArray(lineage.Distinct(StringComparer.Ordinal).Select(l => (JsonNode)JsonValue.Create(l)!).ToArray());
-    }
 
     private static void Stamp(JsonObject document, string id, XdmResourceType type, TenantKey tenant, XdmAuthor author, DateTimeOffset now)
     {
@@ -254,7 +195,7 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         document["$id"] = id;
         document["meta:altId"] = XdmId.AltIdOf(id);
         document["meta:resourceType"] = type.ResourceType();
-        document["version"] = "1.0";
+        document["version"] = XdmVersion.Initial;
         document["type"] = "object";
         document["meta:xdmType"] = "object";
         document["meta:abstract"] = !schema;
@@ -271,9 +212,28 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
             ["xdm:lastModifiedClientId"] = author.ClientId,
             ["xdm:createdUserId"] = author.UserId,
             ["xdm:lastModifiedUserId"] = author.UserId,
-            ["eTag"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id + ms.ToString(CultureInfo.InvariantCulture))))[..40],
+            ["eTag"] = ETag(id, XdmVersion.Initial, ms),
             ["meta:globalLibVersion"] = "1.0",
         };
+    }
+
+    private static string ETag(string id, string version, long ms) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{id}|{version}|{ms}"))))[..40];
+
+    /// <summary>Registry-managed fields stay out of the audit trail: it records what the author changed.</summary>
+    private static readonly HashSet<string> UnauditedFields = ["meta:registryMetadata", "version"];
+
+    private static XdmAuditEntry Audit(TenantKey tenant, XdmAuthor author, string id, XdmResourceType type, JsonObject before, JsonObject after, DateTimeOffset now)
+    {
+        var trails = new JsonArray(XdmJsonDiff.Between(before, after, UnauditedFields).Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = id,
+            ["xdmType"] = type.ResourceType(),
+            ["action"] = c.Action,
+            ["path"] = c.Path,
+            ["value"] = c.Value,
+        }).ToArray());
+        return XdmAuditEntry.Create(tenant, id, trails.ToJsonString(Compact), author, now);
     }
 
     private static JsonObject Summary(XdmResource r, string dateKey, DateTimeOffset date) => new()
@@ -317,16 +277,6 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
         }
     }
 
-    private static IEnumerable<string> Refs(JsonObject document) =>
-        (document["allOf"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(p => p["$ref"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
-            .Where(s => s is not null && !s.StartsWith('#'))!;
-
-    private static IEnumerable<string> Strings(JsonNode? node) =>
-        (node as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).Where(s => s is not null)!;
-
-    private static string? ResourceTypeOf(JsonObject doc) => doc["meta:resourceType"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
     private static JsonObject Parse(XdmResource r) => JsonNode.Parse(r.Document) as JsonObject ?? throw new InvalidOperationException($"Stored resource {r.Id} is not a JSON object.");
 
     private static AepException NotFound(string id, int version) =>
@@ -334,11 +284,4 @@ public sealed class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrar
 
     private static AepException TitleTaken(string existingId) =>
         new(ErrorCatalog.SchemaRegistry.TitleNotUnique, $"Object titles must be unique. An object {existingId} already exists with the same title.");
-
-    /// <summary>Library resources and the tenant's, by <c>$id</c>.</summary>
-    private sealed class DictionaryResolver(IXdmLibrary library, Dictionary<string, JsonObject> tenant) : IXdmResolver
-    {
-        public JsonObject? Resolve(string id) =>
-            tenant.TryGetValue(id, out var mine) ? mine : library.Find(id) is { } std && std.Id == id ? std.Document : null;
-    }
 }

@@ -33,6 +33,15 @@ public sealed class XdmResource : ITenantOwned
 
     public DateTimeOffset LastModifiedDate { get; private set; }
 
+    /// <summary>A new revision of the resource (PUT or PATCH): the stored document is replaced whole.</summary>
+    public void Revise(string title, string version, string document, DateTimeOffset now)
+    {
+        Title = title;
+        Version = version;
+        Document = document;
+        LastModifiedDate = now;
+    }
+
     public static XdmResource Create(TenantKey tenant, string id, XdmResourceType type, string title, string version, string document, DateTimeOffset now) => new()
     {
         ImsOrg = tenant.ImsOrg,

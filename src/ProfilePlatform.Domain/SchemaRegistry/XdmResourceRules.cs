@@ -89,7 +89,8 @@ public static partial class XdmResourceRules
 
         if (field["type"] is not JsonValue t || !t.TryGetValue<string>(out var type) || !JsonTypes.Contains(type))
         {
-            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field '{here}' needs a 'type': one of {string.Join(", ", JsonTypes)}.");
+            var given = field["type"] is null ? "no 'type'" : $"type {field["type"]!.ToJsonString()}";
+            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, $"Field '{here}' has {given}: use one of {string.Join(", ", JsonTypes)}.");
         }
 
         if (type == "object" && field["properties"] is JsonObject nested)

@@ -13,6 +13,7 @@ public static class StoreRegistration
     {
         services.AddScoped<ISandboxStore, EfSandboxStore>();
         services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
+        services.AddScoped<IXdmIdentityDescriptors, PendingIdentityDescriptors>();
         return services;
     }
 }

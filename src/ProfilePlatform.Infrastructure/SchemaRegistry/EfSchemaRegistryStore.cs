@@ -17,12 +17,49 @@ internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegis
     public Task<XdmResource?> FindByTitleAsync(string title, CancellationToken ct) =>
         db.XdmResources.AsNoTracking().FirstOrDefaultAsync(r => r.Title == title, ct);
 
-    public Task AddAsync(XdmResource resource, CancellationToken ct) =>
-        db.AddUniqueAsync(resource, ex => new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex), ct);
+    public async Task AddAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct)
+    {
+        db.XdmAuditEntries.Add(audit);
+        try
+        {
+            await db.AddUniqueAsync(resource, ex => new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex), ct);
+        }
+        finally
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+    }
+
+    public async Task UpdateAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct)
+    {
+        db.XdmAuditEntries.Add(audit);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new XdmConcurrentUpdateException($"Resource {resource.Id} changed since it was read.", ex);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            throw new XdmTitleTakenException($"The title '{resource.Title}' is taken.", ex);
+        }
+        finally
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+    }
 
     public async Task DeleteAsync(XdmResource resource, CancellationToken ct)
     {
         db.XdmResources.Remove(resource);
+        db.XdmAuditEntries.RemoveRange(await db.XdmAuditEntries.Where(a => a.ResourceId == resource.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
     }
+
+    public async Task<IReadOnlyList<XdmAuditEntry>> AuditLogAsync(string resourceId, CancellationToken ct) =>
+        await db.XdmAuditEntries.AsNoTracking().Where(a => a.ResourceId == resourceId).OrderByDescending(a => a.Id).ToListAsync(ct);
 }

@@ -26,17 +26,7 @@ public sealed class XdmResourcesController(SchemaRegistryService registry, AepCa
         var accept = XdmAccept.ForList(Request.Headers.Accept.ToString());
         var query = XdmListQuery.Parse(orderby, start, limit, property ?? []);
         var all = await registry.ListAsync(Container(container), Type(resources, container), ct);
-        var (page, next) = query.Apply(all);
-        var results = new JsonArray(page.Select(d => (JsonNode)(accept.Variant == XdmAcceptVariant.Id ? IdOnly(d) : d)).ToArray());
-        return new JsonObject
-        {
-            ["results"] = results,
-            ["_page"] = new JsonObject { ["orderby"] = (query.Descending ? "-" : "") + query.OrderBy, ["next"] = next, ["count"] = page.Count },
-            ["_links"] = new JsonObject
-            {
-                ["next"] = next is null ? null : new JsonObject { ["href"] = $"/{SchemaRegistryRoutes.Base}/{container}/{resources}?orderby={(query.Descending ? "-" : "")}{query.OrderBy}&start={Uri.EscapeDataString(next)}" },
-            },
-        };
+        return XdmListPage.Build(all, query, accept, $"/{SchemaRegistryRoutes.Base}/{container}/{resources}");
     }
 
     [HttpGet($"{SchemaRegistryRoutes.Containers}/{SchemaRegistryRoutes.Resources}/{{id}}")]
@@ -59,6 +49,37 @@ public sealed class XdmResourcesController(SchemaRegistryService registry, AepCa
         return StatusCode(StatusCodes.Status201Created, created);
     }
 
+    /// <summary>Replaces a tenant resource; the docs' API format also spells the path <c>/tenant/schema/{id}</c>.</summary>
+    [HttpPut($"tenant/{SchemaRegistryRoutes.Resources}/{{id}}")]
+    [AepConsumes("application/json")]
+    public async Task<JsonObject> Replace(string resources, string id, [FromBody] JsonNode? body, CancellationToken ct)
+    {
+        if (body is not JsonObject resource)
+        {
+            throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, "The request body must be a JSON object describing the resource.");
+        }
+
+        return await registry.ReplaceAsync(tenancy.Tenant, caller.AsAuthor(), Type(resources, "tenant"), Uri.UnescapeDataString(id), resource, ct);
+    }
+
+    /// <summary>Applies a JSON Patch (RFC 6902) to a tenant resource and bumps its minor version.</summary>
+    [HttpPatch($"tenant/{SchemaRegistryRoutes.Resources}/{{id}}")]
+    [AepConsumes("application/json", "application/json-patch+json")]
+    public async Task<JsonObject> Patch(string resources, string id, [FromBody] JsonNode? body, CancellationToken ct) =>
+        await registry.PatchAsync(tenancy.Tenant, caller.AsAuthor(), Type(resources, "tenant"), Uri.UnescapeDataString(id), JsonPatchBody.Parse(body), ct);
+
+    /// <summary>The singular <c>/tenant/schema/{id}</c> spelling of help/xdm/api/schemas.md's API format.</summary>
+    [HttpPut("tenant/schema/{id}")]
+    [AepConsumes("application/json")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public Task<JsonObject> ReplaceSchema(string id, [FromBody] JsonNode? body, CancellationToken ct) => Replace("schemas", id, body, ct);
+
+    /// <summary>The singular <c>/tenant/schema/{id}</c> spelling of help/xdm/api/schemas.md's API format.</summary>
+    [HttpPatch("tenant/schema/{id}")]
+    [AepConsumes("application/json", "application/json-patch+json")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public Task<JsonObject> PatchSchema(string id, [FromBody] JsonNode? body, CancellationToken ct) => Patch("schemas", id, body, ct);
+
     [HttpDelete($"tenant/{SchemaRegistryRoutes.Resources}/{{id}}")]
     public async Task<IActionResult> Delete(string resources, string id, CancellationToken ct)
     {
@@ -78,12 +99,4 @@ public sealed class XdmResourcesController(SchemaRegistryService registry, AepCa
 
         return type;
     }
-
-    private static JsonObject IdOnly(JsonObject d) => new()
-    {
-        ["$id"] = d["$id"]?.DeepClone(),
-        ["meta:altId"] = d["meta:altId"]?.DeepClone(),
-        ["version"] = d["version"]?.DeepClone(),
-        ["title"] = d["title"]?.DeepClone(),
-    };
 }

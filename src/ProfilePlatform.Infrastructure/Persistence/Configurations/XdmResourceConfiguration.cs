@@ -16,7 +16,9 @@ internal sealed class XdmResourceConfiguration : IEntityTypeConfiguration<XdmRes
         e.Property(r => r.AltId).HasColumnName("alt_id").HasMaxLength(512);
         e.Property(r => r.Type).HasColumnName("type").HasConversion<string>().HasMaxLength(32);
         e.Property(r => r.Title).HasColumnName("title").HasMaxLength(256);
-        e.Property(r => r.Version).HasColumnName("version").HasMaxLength(32);
+        // The version is bumped by every revision: as a concurrency token it makes two concurrent PATCHes of one
+        // resource conflict instead of one silently overwriting the other.
+        e.Property(r => r.Version).HasColumnName("version").HasMaxLength(32).IsConcurrencyToken();
         e.Property(r => r.Document).HasColumnName("document");
         e.Property(r => r.CreatedDate).HasColumnName("created_date");
         e.Property(r => r.LastModifiedDate).HasColumnName("last_modified_date");

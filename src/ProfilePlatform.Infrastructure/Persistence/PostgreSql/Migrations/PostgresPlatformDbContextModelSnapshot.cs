@@ -102,6 +102,58 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("sandboxes", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmAuditEntry", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Trails")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trails");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("UpdatedUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_user");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "ResourceId", "Id")
+                        .HasDatabaseName("ix_xdm_audit_entries_resource");
+
+                    b.ToTable("xdm_audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmResource", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -151,6 +203,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnName("type");
 
                     b.Property<string>("Version")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

@@ -97,6 +97,58 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("sandboxes", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmAuditEntry", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("Trails")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trails");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("UpdatedUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_user");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "ResourceId", "Id")
+                        .HasDatabaseName("ix_xdm_audit_entries_resource");
+
+                    b.ToTable("xdm_audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmResource", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -146,6 +198,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnName("type");
 
                     b.Property<string>("Version")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
