@@ -17,6 +17,9 @@ public static partial class ErrorCatalog
         public static readonly AepError TenantNamespace = new("XDM-1020-400", 400, "Namespace validation error");
         public static readonly AepError TitleNotUnique = new("XDM-1521-400", 400, "Title not unique");
 
+        /// <summary><c>POST /rpc/import</c> refused (schema-registry.yaml <c>importError</c>).</summary>
+        public static readonly AepError ImportFailed = new("XDM-3005-400", 400, "Import Resource Failed");
+
         /// <summary>Enabling a schema for Profile without an identity map or primary identity descriptor.</summary>
         public static readonly AepError UnionIdentityRequired = new("XDM-1528-400", 400, "Union descriptor validation error");
 

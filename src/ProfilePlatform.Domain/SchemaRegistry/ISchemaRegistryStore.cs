@@ -15,6 +15,10 @@ public interface ISchemaRegistryStore
     /// writer took the title.</summary>
     Task AddAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct);
 
+    /// <summary>Adds several resources (an import) in one transaction: all or none. Throws
+    /// <see cref="XdmTitleTakenException"/> when a title or <c>$id</c> is taken.</summary>
+    Task AddAllAsync(IReadOnlyList<XdmResource> resources, IReadOnlyList<XdmAuditEntry> audits, CancellationToken ct);
+
     /// <summary>Stores a revision found with <see cref="FindAsync"/> and its audit entry in one transaction; throws
     /// <see cref="XdmTitleTakenException"/> for a taken title and <see cref="XdmConcurrentUpdateException"/> when another
     /// writer stored a revision since the resource was read.</summary>

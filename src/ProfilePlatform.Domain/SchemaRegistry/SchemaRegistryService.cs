@@ -43,6 +43,29 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
 
     public async Task<JsonObject> CreateAsync(TenantKey tenant, XdmAuthor author, XdmResourceType type, JsonObject body, CancellationToken ct)
     {
+        var resolver = await ResolverAsync(ct);
+        var created = PrepareNew(tenant, author, type, body, resolver, XdmId.NewTenantId(author.TenantId, type), XdmVersion.Initial, requireIntent: true);
+        if (await store.FindByTitleAsync(created.Resource.Title, ct) is { } clash)
+        {
+            throw TitleTaken(clash.Id);
+        }
+
+        await CheckProfileRulesAsync(created.Resource.Id, null, created.Document, resolver.With(created.Resource.Id, created.Document), ct);
+        try
+        {
+            await store.AddAsync(created.Resource, created.Audit, ct);
+        }
+        catch (XdmTitleTakenException)
+        {
+            throw TitleTaken((await store.FindByTitleAsync(created.Resource.Title, ct))?.Id ?? "another resource");
+        }
+
+        return created.Document;
+    }
+
+    /// <summary>A new resource checked against the rules of its type and stamped with the registry's fields; nothing is stored.</summary>
+    private NewResource PrepareNew(TenantKey tenant, XdmAuthor author, XdmResourceType type, JsonObject body, XdmResolverSnapshot resolver, string id, string version, bool requireIntent)
+    {
         var title = XdmResourceRules.RequireTitle(body);
         var document = (JsonObject)body.DeepClone();
         foreach (var readOnly in ReadOnlyFields)
@@ -50,34 +73,18 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
             document.Remove(readOnly);
         }
 
-        var resolver = await ResolverAsync(ct);
-        XdmLineage.Apply(type, document, "_" + author.TenantId, resolver);
-        if (await store.FindByTitleAsync(title, ct) is { } clash)
-        {
-            throw TitleTaken(clash.Id);
-        }
-
-        var id = XdmId.NewTenantId(author.TenantId, type);
+        XdmLineage.Apply(type, document, "_" + author.TenantId, resolver, requireIntent);
         var now = clock.GetUtcNow();
         Stamp(document, id, type, tenant, author, now);
+        document["version"] = version;
 
         // Every reference must resolve and the parts must agree: composing proves both before anything is stored.
         _ = new XdmComposer(resolver).Compose(document);
-        var snapshot = resolver.With(id, document);
-        await CheckProfileRulesAsync(id, null, document, snapshot, ct);
-
-        var resource = XdmResource.Create(tenant, id, type, title, XdmVersion.Initial, document.ToJsonString(Compact), now);
-        try
-        {
-            await store.AddAsync(resource, Audit(tenant, author, id, type, [], document, now), ct);
-        }
-        catch (XdmTitleTakenException)
-        {
-            throw TitleTaken((await store.FindByTitleAsync(title, ct))?.Id ?? "another resource");
-        }
-
-        return document;
+        var resource = XdmResource.Create(tenant, id, type, title, version, document.ToJsonString(Compact), now);
+        return new NewResource(resource, document, Audit(tenant, author, id, type, [], document, now));
     }
+
+    private sealed record NewResource(XdmResource Resource, JsonObject Document, XdmAuditEntry Audit);
 
     public async Task DeleteAsync(XdmResourceType type, string idOrAltId, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ internal static class XdmLineage
     public const string IdentityMapFieldGroup = "https://ns.adobe.com/xdm/context/identitymap";
 
     /// <summary>Checks <paramref name="document"/> as a resource of <paramref name="type"/> and writes the derived fields.</summary>
-    public static void Apply(XdmResourceType type, JsonObject document, string tenantNamespace, IXdmResolver resolver)
+    public static void Apply(XdmResourceType type, JsonObject document, string tenantNamespace, IXdmResolver resolver, bool requireIntent = true)
     {
         switch (type)
         {
@@ -20,7 +20,7 @@ internal static class XdmLineage
                 break;
             case XdmResourceType.FieldGroup:
                 XdmResourceRules.CheckFields(document, tenantNamespace);
-                RequireIntendedClasses(document, resolver);
+                RequireIntendedClasses(document, resolver, requireIntent);
                 break;
             case XdmResourceType.DataType:
                 XdmResourceRules.CheckFields(document, requiredTenantNamespace: null);
@@ -53,8 +53,16 @@ internal static class XdmLineage
                 $"A class must reference exactly one behavior in 'allOf' (https://ns.adobe.com/xdm/data/record, .../time-series or .../adhoc); found {behaviors.Count}.");
     }
 
-    private static void RequireIntendedClasses(JsonObject document, IXdmResolver resolver)
+    /// <summary>Without <paramref name="requireIntent"/> (imports: AEP's export payloads carry <c>"meta:intendedToExtend": []</c>)
+    /// an empty list is accepted and the field group fits any class.</summary>
+    private static void RequireIntendedClasses(JsonObject document, IXdmResolver resolver, bool requireIntent)
     {
+        if (!requireIntent && document["meta:intendedToExtend"] is null or JsonArray { Count: 0 })
+        {
+            document["meta:intendedToExtend"] = new JsonArray();
+            return;
+        }
+
         if (document["meta:intendedToExtend"] is not JsonArray classes || classes.Count == 0)
         {
             throw new AepException(ErrorCatalog.SchemaRegistry.InvalidResource, "Field 'meta:intendedToExtend' is required: list the $id of each class this field group may extend.");

@@ -30,6 +30,24 @@ internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegis
         }
     }
 
+    public async Task AddAllAsync(IReadOnlyList<XdmResource> resources, IReadOnlyList<XdmAuditEntry> audits, CancellationToken ct)
+    {
+        db.XdmResources.AddRange(resources);
+        db.XdmAuditEntries.AddRange(audits);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            throw new XdmTitleTakenException("A title or $id of the imported resources is taken.", ex);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     public async Task UpdateAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct)
     {
         db.XdmAuditEntries.Add(audit);
