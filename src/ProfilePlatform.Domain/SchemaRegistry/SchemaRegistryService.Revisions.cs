@@ -58,7 +58,7 @@ public sealed partial class SchemaRegistryService
         }
 
         var before = await ResolverAsync(ct);
-        XdmLineage.Apply(type, document, "_" + author.TenantId, before);
+        XdmLineage.Apply(type, resource.Id, document, "_" + author.TenantId, before);
         if (title != resource.Title && await store.FindByTitleAsync(title, ct) is { } clash && clash.Id != resource.Id)
         {
             throw TitleTaken(clash.Id);

@@ -15,7 +15,7 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
 
     /// <summary>Fields the registry owns: a request body cannot set them.</summary>
     private static readonly string[] ReadOnlyFields =
-        ["$id", "meta:altId", "meta:resourceType", "version", "meta:registryMetadata", "imsOrg", "meta:containerId", "meta:sandboxId", "meta:tenantNamespace", "meta:class", "meta:extends"];
+        ["$id", "meta:altId", "meta:resourceType", "version", "meta:registryMetadata", "imsOrg", "meta:containerId", "meta:sandboxId", "meta:tenantNamespace", "meta:class", "meta:extends", XdmLineage.DatasetNamespace];
 
     /// <summary>The raw documents of one type in one container.</summary>
     public async Task<IReadOnlyList<JsonObject>> ListAsync(XdmContainer container, XdmResourceType type, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
             document.Remove(readOnly);
         }
 
-        XdmLineage.Apply(type, document, "_" + author.TenantId, resolver, requireIntent);
+        XdmLineage.Apply(type, id, document, "_" + author.TenantId, resolver, requireIntent);
         var now = clock.GetUtcNow();
         Stamp(document, id, type, tenant, author, now);
         document["version"] = version;

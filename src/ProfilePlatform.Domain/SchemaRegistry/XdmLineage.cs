@@ -8,15 +8,31 @@ namespace ProfilePlatform.Domain.SchemaRegistry;
 internal static class XdmLineage
 {
     public const string IdentityMapFieldGroup = "https://ns.adobe.com/xdm/context/identitymap";
+    public const string AdhocBehavior = "https://ns.adobe.com/xdm/data/adhoc";
+    public const string DatasetNamespace = "meta:datasetNamespace";
 
     /// <summary>Checks <paramref name="document"/> as a resource of <paramref name="type"/> and writes the derived fields.</summary>
-    public static void Apply(XdmResourceType type, JsonObject document, string tenantNamespace, IXdmResolver resolver, bool requireIntent = true)
+    public static void Apply(XdmResourceType type, string id, JsonObject document, string tenantNamespace, IXdmResolver resolver, bool requireIntent = true)
     {
         switch (type)
         {
             case XdmResourceType.Class:
-                XdmResourceRules.CheckFields(document, tenantNamespace);
-                document["meta:extends"] = new JsonArray(JsonValue.Create(RequireBehavior(document)));
+                var behavior = RequireBehavior(document);
+                if (behavior == AdhocBehavior)
+                {
+                    // An ad hoc class's fields live under a namespace of its own, not the tenant's: the registry renames
+                    // the '_adhoc' object to '_{class hex}' and records it as meta:datasetNamespace (help/xdm/tutorials/ad-hoc.md).
+                    var own = "_" + id[(id.LastIndexOf('/') + 1)..];
+                    RenameTopLevel(document, "_adhoc", own);
+                    document[DatasetNamespace] = own;
+                    XdmResourceRules.CheckFields(document, own);
+                }
+                else
+                {
+                    XdmResourceRules.CheckFields(document, tenantNamespace);
+                }
+
+                document["meta:extends"] = new JsonArray(JsonValue.Create(behavior));
                 break;
             case XdmResourceType.FieldGroup:
                 XdmResourceRules.CheckFields(document, tenantNamespace);
@@ -42,6 +58,22 @@ internal static class XdmLineage
         (node as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).Where(s => s is not null)!;
 
     public static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>Renames a top-level field wherever a resource defines top-level fields (properties, definitions, allOf items).</summary>
+    private static void RenameTopLevel(JsonObject document, string from, string to)
+    {
+        var levels = new List<JsonObject?> { document["properties"] as JsonObject };
+        levels.AddRange((document["definitions"] as JsonObject ?? []).Select(d => d.Value?["properties"] as JsonObject));
+        levels.AddRange((document["allOf"] as JsonArray ?? []).Select(p => p?["properties"] as JsonObject));
+        foreach (var level in levels.OfType<JsonObject>())
+        {
+            if (level[from] is { } node)
+            {
+                level.Remove(from);
+                level[to] = node;
+            }
+        }
+    }
 
     private static string RequireBehavior(JsonObject document)
     {
@@ -123,6 +155,11 @@ internal static class XdmLineage
 
             lineage.Add(id);
             lineage.AddRange(Strings(doc["meta:extends"]));
+        }
+
+        if (StringOf(classes[0].Doc[DatasetNamespace]) is { } datasetNamespace)
+        {
+            document[DatasetNamespace] = datasetNamespace;
         }
 
         document["meta:class"] = classId;

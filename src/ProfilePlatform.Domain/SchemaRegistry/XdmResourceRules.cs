@@ -41,6 +41,18 @@ public static partial class XdmResourceRules
             CheckLevel(top, "/properties", requiredTenantNamespace, topLevel: true);
         }
 
+        // Ad hoc classes (help/xdm/tutorials/ad-hoc.md) define their fields inline in an allOf item.
+        if (body["allOf"] is JsonArray parts)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (parts[i] is JsonObject part && part["properties"] is JsonObject inline)
+                {
+                    CheckLevel(inline, $"/allOf/{i}/properties", requiredTenantNamespace, topLevel: true);
+                }
+            }
+        }
+
         if (body["definitions"] is JsonObject definitions)
         {
             foreach (var (name, definition) in definitions)

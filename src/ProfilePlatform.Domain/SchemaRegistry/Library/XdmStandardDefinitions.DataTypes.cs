@@ -9,7 +9,10 @@ internal static partial class XdmStandardDefinitions
             repositoryLastModifiedBy  string         Modified by user identifier
             createdByBatchID          uri-reference  Created by batch identifier
             modifiedByBatchID         uri-reference  Modified by batch identifier
-            """) with { Description = "Who created and last modified a record, and through which batches." },
+            _repo                     object         Repository metadata
+            _repo.createDate          date-time      Create date
+            _repo.modifyDate          date-time      Modify date
+            """) with { Description = "Who created and last modified a record, and through which batches, and when the repository stored it." },
 
         DataType("context/identityitem", "Identity item", """
             id                  string                                           Identifier
