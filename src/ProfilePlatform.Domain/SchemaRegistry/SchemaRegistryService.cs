@@ -94,6 +94,18 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
             throw NotFound(idOrAltId, 1);
         }
 
+        // A resource other resources compose from cannot go: their compositions would dangle. [unverified] AEP's
+        // code for this refusal is not documented.
+        var users = (await ResolverAsync(ct)).Tenant
+            .Where(r => r.Key != resource.Id && References(r.Value).Contains(resource.Id))
+            .Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        if (users.Count > 0)
+        {
+            throw new AepException(
+                ErrorCatalog.SchemaRegistry.InvalidResource,
+                $"Resource {resource.Id} is used by {string.Join(", ", users.Take(5))}{(users.Count > 5 ? $" and {users.Count - 5} more" : "")}: remove it from them (or delete them) first.");
+        }
+
         await store.DeleteAsync(resource, ct);
     }
 

@@ -246,6 +246,25 @@ public abstract class SchemaRevisionApiTests(PlatformFixture fixture)
         await AssertXdmErrorAsync(unknown, HttpStatusCode.NotFound, "XDM-1012-404", "_acme.mixins.nothing");
     }
 
+    [Fact]
+    public async Task Delete_FieldGroupUsedByASchema_Returns400NamingTheSchemaUntilTheSchemaIsGone()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        var fg = await _api.CreateAsync(TestClients.OrgA, sandbox, "fieldgroups", FieldGroup("Used FG", "acme", new JsonObject { ["a"] = Field("string") }));
+        var schema = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema("User of FG", Profile, fg));
+
+        // Act
+        using var refused = await _api.Client.SendAsync(HttpMethod.Delete, $"{XdmApi.Base}/tenant/fieldgroups/{Uri.EscapeDataString(fg)}", TestClients.OrgA, sandbox);
+        using var schemaGone = await _api.Client.SendAsync(HttpMethod.Delete, $"{XdmApi.Base}/tenant/schemas/{Uri.EscapeDataString(schema)}", TestClients.OrgA, sandbox);
+        using var allowed = await _api.Client.SendAsync(HttpMethod.Delete, $"{XdmApi.Base}/tenant/fieldgroups/{Uri.EscapeDataString(fg)}", TestClients.OrgA, sandbox);
+
+        // Assert
+        await AssertXdmErrorAsync(refused, HttpStatusCode.BadRequest, "XDM-1000-400", schema);
+        Assert.Equal(HttpStatusCode.NoContent, schemaGone.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+    }
+
     private static string XdmIdAlt(string id) => "_" + id["https://ns.adobe.com/".Length..].Replace('/', '.');
 }
 
