@@ -14,6 +14,7 @@ public interface ISchemaRegistryStore
     /// <summary>Adds a resource; throws <see cref="XdmTitleTakenException"/> when a concurrent writer took the title.</summary>
     Task AddAsync(XdmResource resource, CancellationToken ct);
 
+    /// <summary>Deletes a resource; deleting a schema also deletes the descriptors that name it.</summary>
     Task DeleteAsync(XdmResource resource, CancellationToken ct);
 }
 

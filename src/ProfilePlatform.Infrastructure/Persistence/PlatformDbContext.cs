@@ -27,6 +27,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.SchemaRegistry.XdmResource> XdmResources => Set<Domain.SchemaRegistry.XdmResource>();
 
+    public DbSet<Domain.SchemaRegistry.Descriptors.XdmDescriptor> XdmDescriptors => Set<Domain.SchemaRegistry.Descriptors.XdmDescriptor>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();
