@@ -226,7 +226,8 @@ internal sealed class XdmDescriptorValidator(
         {
             JsonValueKind.String => node.GetValue<string>(),
             JsonValueKind.Number => node.ToJsonString(),
-            _ => throw Invalid("Field 'xdm:namespace' is required: send an identity namespace code like \"Email\" (or its numeric id with \"xdm:property\": \"xdm:id\")."),
+            null => throw Invalid("Field 'xdm:namespace' is required: send an identity namespace code like \"Email\" (or its numeric id with \"xdm:property\": \"xdm:id\")."),
+            _ => throw Invalid("Field 'xdm:namespace' must be a namespace code string like \"Email\" or a numeric id like 6."),
         };
         var byId = property == "xdm:id" || (property is null && node.GetValueKind() == JsonValueKind.Number);
         if (byId)

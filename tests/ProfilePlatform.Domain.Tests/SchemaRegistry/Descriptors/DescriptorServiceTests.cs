@@ -295,6 +295,7 @@ public sealed class DescriptorServiceTests
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceProperty":{"a":1},"xdm:namespace":"Email"}""", "'xdm:sourceProperty' must be")]
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceProperty":"/_acme/loyaltyId"}""", "'xdm:namespace' is required")]
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceProperty":"/_acme/loyaltyId","xdm:namespace":"Email","xdm:property":"xdm:name"}""", "'xdm:property'")]
+    [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceProperty":"/_acme/loyaltyId","xdm:namespace":{"code":"Email"}}""", "'xdm:namespace' must be")]
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceProperty":"/_acme/loyaltyId","xdm:namespace":"Email","xdm:isPrimary":"yes"}""", "'xdm:isPrimary' must be true or false")]
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceVersion":2,"xdm:sourceProperty":"/_acme/loyaltyId","xdm:namespace":"Email"}""", "'xdm:sourceVersion'")]
     [InlineData("""{"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"SCHEMA","xdm:sourceVersion":"one","xdm:sourceProperty":"/_acme/loyaltyId","xdm:namespace":"Email"}""", "'xdm:sourceVersion'")]
