@@ -7,9 +7,11 @@ using ProfilePlatform.Api.Common.Gateway;
 using ProfilePlatform.Api.Common.Http;
 using ProfilePlatform.Api.Features.Health;
 using ProfilePlatform.Domain.Errors;
+using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
+using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Domain.SchemaRegistry.Library;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
@@ -62,6 +64,8 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
+        services.AddSingleton<IIdentityNamespaceCatalog, StandardIdentityNamespaces>(); // Identity Service's store replaces it
+        services.AddScoped<DescriptorService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

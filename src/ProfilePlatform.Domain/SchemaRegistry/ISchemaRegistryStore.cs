@@ -24,7 +24,7 @@ public interface ISchemaRegistryStore
     /// writer stored a revision since the resource was read.</summary>
     Task UpdateAsync(XdmResource resource, XdmAuditEntry audit, CancellationToken ct);
 
-    /// <summary>Deletes the resource with its audit log.</summary>
+    /// <summary>Deletes the resource with its audit log; deleting a schema also deletes the descriptors that name it.</summary>
     Task DeleteAsync(XdmResource resource, CancellationToken ct);
 
     /// <summary>The audit entries of a resource, newest first.</summary>

@@ -29,6 +29,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.SchemaRegistry.XdmAuditEntry> XdmAuditEntries => Set<Domain.SchemaRegistry.XdmAuditEntry>();
 
+    public DbSet<Domain.SchemaRegistry.Descriptors.XdmDescriptor> XdmDescriptors => Set<Domain.SchemaRegistry.Descriptors.XdmDescriptor>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

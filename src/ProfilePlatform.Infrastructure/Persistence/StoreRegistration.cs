@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
+using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -13,7 +14,8 @@ public static class StoreRegistration
     {
         services.AddScoped<ISandboxStore, EfSandboxStore>();
         services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
-        services.AddScoped<IXdmIdentityDescriptors, PendingIdentityDescriptors>();
+        services.AddScoped<IXdmDescriptorStore, EfXdmDescriptorStore>();
+        services.AddScoped<IXdmIdentityDescriptors, StoredIdentityDescriptors>();
         return services;
     }
 }

@@ -5,6 +5,8 @@ using ProfilePlatform.Infrastructure.Persistence;
 namespace ProfilePlatform.Infrastructure.SchemaRegistry;
 
 /// <summary>Tenant resources of the Schema Registry; the context scopes every query to the request's org and sandbox.</summary>
+/// <remarks>Deleting a schema deletes, in the same transaction, the descriptors that name it as source or
+/// destination: no descriptor is left pointing to nothing (AEP documents no behaviour here; this is the platform's choice).</remarks>
 internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegistryStore
 {
     public Task<XdmResource?> FindAsync(string idOrAltId, CancellationToken ct) =>
@@ -73,6 +75,13 @@ internal sealed class EfSchemaRegistryStore(PlatformDbContext db) : ISchemaRegis
 
     public async Task DeleteAsync(XdmResource resource, CancellationToken ct)
     {
+        if (resource.Type == XdmResourceType.Schema)
+        {
+            db.XdmDescriptors.RemoveRange(await db.XdmDescriptors
+                .Where(d => d.SourceSchema == resource.Id || d.DestinationSchema == resource.Id)
+                .ToListAsync(ct));
+        }
+
         db.XdmResources.Remove(resource);
         db.XdmAuditEntries.RemoveRange(await db.XdmAuditEntries.Where(a => a.ResourceId == resource.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);

@@ -53,6 +53,15 @@ public static class KnownSpecDeviations
         yield return new(Spec, "GET", "/{CONTAINER_ID}/descriptors/{DESCRIPTOR_ID}", "200", "$.xdm:sourceVersion", StringExpected, SourceVersion);
         yield return new(Spec, "POST", "/tenant/descriptors", "201", "$.xdm:sourceVersion", StringExpected, SourceVersion);
         yield return new(Spec, "PUT", "/tenant/descriptors/{DESCRIPTOR_ID}", "200", "$.xdm:sourceVersion", StringExpected, SourceVersion);
+        yield return new(Spec, "GET", "/{CONTAINER_ID}/descriptors", "200", "$.*[*].xdm:sourceVersion", StringExpected, SourceVersion);
+        yield return new(Spec, "GET", "/{CONTAINER_ID}/descriptors", "200", "$.*[*]", ObjectExpected,
+            "The spec types every list entry as a descriptor object; with the xdm-id and xdm-link Accept headers AEP lists "
+            + "@id strings and /tenant/descriptors/{@id} paths (help/xdm/api/descriptors.md list response; the spec's own "
+            + "acceptDescriptors parameter: \"Returns a list of descriptor IDs\").");
+        const string LocalizedText = "The spec types a friendly name's xdm:title and xdm:description as strings; the spec's own "
+            + "friendlyNameDescriptorResponse example and help/xdm/api/descriptors.md send locale objects ({\"en_us\":\"...\"}).";
+        yield return new(Spec, "GET", "/{CONTAINER_ID}/descriptors", "200", "$.xdm:alternateDisplayInfo[*].xdm:title", StringExpected, LocalizedText);
+        yield return new(Spec, "GET", "/{CONTAINER_ID}/descriptors", "200", "$.xdm:alternateDisplayInfo[*].xdm:description", StringExpected, LocalizedText);
 
         yield return new(Spec, "GET", "/rpc/auditlog/{RESOURCE_ID}", "200", "$[*].updates[*].value", StringExpected,
             "The spec types an audit log update's value as a string; it is the changed JSON value, an object or a number "

@@ -81,6 +81,67 @@ public abstract class TutorialFlowApiTests(PlatformFixture fixture)
         Assert.NotNull(properties["personalEmail"]!["properties"]!["address"]);
     }
 
+    /// <summary>help/profile/tutorials/... (enable a schema for Profile) with a Luma-style loyalty schema: a tenant field
+    /// group, standard field groups, a primary identity descriptor on the email, enablement, a refused breaking change
+    /// and the union that lists the schema.</summary>
+    [Fact]
+    public async Task LumaProfileSchema_PrimaryIdentityDescriptorEnablesItForProfile()
+    {
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        var loyalty = await _api.CreateAsync(TestClients.OrgA, sandbox, "fieldgroups", FieldGroup("Luma loyalty", "acme", new JsonObject
+        {
+            ["loyalty"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["title"] = "Loyalty",
+                ["properties"] = new JsonObject { ["loyaltyId"] = Field("string", "Loyalty ID"), ["points"] = Field("integer", "Points"), ["tier"] = Field("string", "Tier") },
+            },
+        }));
+        var schema = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema(
+            "Luma loyalty members", Profile, "https://ns.adobe.com/xdm/context/profile-person-details", "https://ns.adobe.com/xdm/context/profile-personal-details", loyalty));
+        var enable = Ops(Op("add", "/meta:immutableTags", new JsonArray("union")));
+
+        // Without an identity the schema cannot join the union.
+        using (var refused = await _api.PatchAsync(TestClients.OrgA, sandbox, "schemas", schema, enable))
+        {
+            await AssertXdmErrorAsync(refused, HttpStatusCode.BadRequest, "XDM-1528-400", "primary identity descriptor");
+        }
+
+        // The primary identity descriptor on the personal email (help/xdm/api/descriptors.md).
+        using (var descriptor = await _api.PostAsync(TestClients.OrgA, sandbox, "descriptors", new JsonObject
+        {
+            ["@type"] = "xdm:descriptorIdentity",
+            ["xdm:sourceSchema"] = schema,
+            ["xdm:sourceVersion"] = 1,
+            ["xdm:sourceProperty"] = "/personalEmail/address",
+            ["xdm:namespace"] = "Email",
+            ["xdm:property"] = "xdm:code",
+            ["xdm:isPrimary"] = true,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, descriptor.StatusCode);
+        }
+
+        using (var enabled = await _api.PatchAsync(TestClients.OrgA, sandbox, "schemas", schema, enable))
+        {
+            Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+            Assert.Equal("union", (await AepClient.JsonAsync(enabled))["meta:immutableTags"]![0]!.GetValue<string>());
+        }
+
+        // A breaking change to the loyalty field group is refused; the union lists the schema's fields.
+        using (var breaking = await _api.PatchAsync(TestClients.OrgA, sandbox, "fieldgroups", loyalty, Ops(Op("remove", "/definitions/fields/properties/_acme/properties/loyalty/properties/points"))))
+        {
+            await AssertXdmErrorAsync(breaking, HttpStatusCode.BadRequest, "XDM-1000-400", "/_acme/loyalty/points");
+        }
+
+        using var unions = await _api.GetAsync(TestClients.OrgA, sandbox, "tenant/unions", IdList);
+        Assert.Equal(Profile + "__union", (await AepClient.JsonAsync(unions))["results"]!.AsArray().Single()!["$id"]!.GetValue<string>());
+        var union = await _api.LookupAsync(TestClients.OrgA, sandbox, "unions", Profile + "__union", Full);
+        Assert.NotNull(union["properties"]!["_acme"]!["properties"]!["loyalty"]!["properties"]!["points"]);
+        Assert.NotNull(union["properties"]!["personalEmail"]!["properties"]!["address"]);
+        Assert.NotNull(union["properties"]!["person"]!["properties"]!["name"]);
+    }
+
     [Fact]
     public async Task AdHocClass_FieldsOutsideItsNamespace_AreRefused()
     {

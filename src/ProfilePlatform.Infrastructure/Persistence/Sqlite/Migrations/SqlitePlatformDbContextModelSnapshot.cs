@@ -97,6 +97,91 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("sandboxes", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.Descriptors.XdmDescriptor", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("CreatedClient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_client");
+
+                    b.Property<string>("CreatedUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_user");
+
+                    b.Property<string>("DestinationSchema")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_schema");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("PrimaryIdentityOf")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_identity_of");
+
+                    b.Property<string>("SourceSchema")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_schema");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("UpdatedUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_user");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "DestinationSchema")
+                        .HasDatabaseName("ix_xdm_descriptors_destination_schema");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryIdentityOf")
+                        .IsUnique()
+                        .HasDatabaseName("ux_xdm_descriptors_primary_identity");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "SourceSchema")
+                        .HasDatabaseName("ix_xdm_descriptors_source_schema");
+
+                    b.ToTable("xdm_descriptors", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.SchemaRegistry.XdmAuditEntry", b =>
                 {
                     b.Property<string>("ImsOrg")
