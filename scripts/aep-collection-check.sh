@@ -4,7 +4,8 @@
 #
 #   scripts/aep-collection-check.sh PATH/TO/schema-registry-api.postman_collection.json [--folder NAME]
 #
-# Needs a built API (dotnet build) and newman (npm ci --prefix postman). A token comes from the collection
+# Without a driver (scripts/aep-collections/<name>.driver.js) the collection runs as downloaded: its path variables
+# and {{payload}} bodies are empty, so most requests fail. Needs a built API (dotnet build) and newman (npm ci --prefix postman). A token comes from the collection
 # ims.postman_collection.json next to the given one (its OAuth request), as a Postman user would get one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,6 +30,12 @@ for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null
 BASE="http://127.0.0.1:$PORT"
 node "$ROOT/scripts/rebase-collection.js" "$COLLECTION" "$WORK/collection.json" "$BASE" >/dev/null
 node "$ROOT/scripts/rebase-collection.js" "$IMS_COLLECTION" "$WORK/ims.json" "$BASE" >/dev/null
+# A driver, when there is one for this collection, fills in what a user fills in by hand (see its header).
+DRIVER="$ROOT/scripts/aep-collections/$(basename "$COLLECTION" .postman_collection.json | sed 's/-api$//').driver.js"
+if [ -f "$DRIVER" ]; then
+    node "$ROOT/scripts/apply-collection-driver.js" "$WORK/collection.json" "$WORK/collection.json" "$DRIVER"
+    echo "driver: ${DRIVER#"$ROOT"/}"
+fi
 # The documented dev client of appsettings.json; the collections read these environment variables.
 cat >"$WORK/env.json" <<JSON
 {"values":[
@@ -43,11 +50,18 @@ JSON
 node -e '
 const run = require(process.argv[1]).run;
 const counts = {}; const lines = [];
-for (const e of run.executions) {
+// A driver may send requests of its own before an item (pm.sendRequest); the response of the item itself comes last.
+const byItem = new Map();
+for (const e of run.executions) byItem.set(e.item.id, e);
+for (const e of byItem.values()) {
   const code = e.response ? e.response.code : "no response";
   counts[code] = (counts[code] || 0) + 1;
-  lines.push(`${code}  ${e.item.name}`);
+  let line = `${code}  ${e.item.name}`;
+  if (process.env.SHOW_BODIES && e.response && e.response.code >= 400) {
+    line += "\n     " + Buffer.from(e.response.stream.data || []).toString().slice(0, 300);
+  }
+  lines.push(line);
 }
 console.log(lines.join("\n"));
-console.log(`\n${run.executions.length} requests: ` + Object.entries(counts).map(([k, v]) => `${v} x ${k}`).join(", "));
+console.log(`\n${byItem.size} requests: ` + Object.entries(counts).map(([k, v]) => `${v} x ${k}`).join(", "));
 ' "$WORK/report.json"
