@@ -75,7 +75,7 @@ static (long Count, TimeSpan Elapsed) Run(int threads, double duration, Action w
 
 static int Count(JsonNode? node) => node switch
 {
-    JsonObject o => (o["properties"] as JsonObject)?.Sum(p => 1 + Count(p.Value)) ?? 0 + Count(o["items"]) + Count(o["additionalProperties"]),
+    JsonObject o => ((o["properties"] as JsonObject)?.Sum(p => 1 + Count(p.Value)) ?? 0) + Count(o["items"]) + Count(o["additionalProperties"]),
     _ => 0,
 };
 
