@@ -11,6 +11,7 @@ using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Library;
+using ProfilePlatform.Domain.SchemaRegistry.Validation;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
 using ProfilePlatform.Infrastructure.Persistence;
@@ -62,6 +63,7 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
+        services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();
