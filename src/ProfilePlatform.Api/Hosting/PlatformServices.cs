@@ -13,6 +13,7 @@ using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Domain.SchemaRegistry.Library;
+using ProfilePlatform.Domain.SchemaRegistry.Validation;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
 using ProfilePlatform.Infrastructure.Persistence;
@@ -66,6 +67,8 @@ public static class PlatformServices
         services.AddScoped<SchemaRegistryService>();
         services.AddSingleton<IIdentityNamespaceCatalog, StandardIdentityNamespaces>(); // Identity Service's store replaces it
         services.AddScoped<DescriptorService>();
+        services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
+        services.AddScoped<XdmSchemaValidators>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();
