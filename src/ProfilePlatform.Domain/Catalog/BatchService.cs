@@ -26,6 +26,7 @@ public sealed class BatchService(IBatchStore batches, IDatasetStore datasets, IS
     /// <summary><c>POST /batches</c> on Catalog: a batch in <c>loading</c> for the dataset named in <c>relatedObjects</c>.</summary>
     public async Task<Batch> CreateAsync(TenantKey tenant, CatalogAuthor author, JsonObject body, CancellationToken ct)
     {
+        CatalogJson.EnsureUnambiguous(body);
         foreach (var (key, value) in body)
         {
             CatalogJson.EnsureStorable(value, key);

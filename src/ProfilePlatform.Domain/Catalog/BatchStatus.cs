@@ -32,6 +32,10 @@ public static class BatchStatuses
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
+    /// <summary>The status a wire name names, or null for a name that is none of these.</summary>
+    public static BatchStatus? FromWire(string? wire) =>
+        Enum.GetValues<BatchStatus>().Select(s => (BatchStatus?)s).FirstOrDefault(s => s!.Value.ToWire() == wire);
+
     /// <summary>Whether the batch will not change status again except by REVERT or deletion.</summary>
     public static bool IsTerminal(this BatchStatus status) =>
         status is BatchStatus.Success or BatchStatus.Failed or BatchStatus.Aborted or BatchStatus.Inactive or BatchStatus.Deleted;

@@ -45,6 +45,45 @@ public static class CatalogJson
         }
     }
 
+    /// <summary>Fails with a 400 when an object of the body names a property twice (<c>{"name":"a","name":"b"}</c>):
+    /// which one was meant cannot be known, so nothing is taken from it.</summary>
+    public static void EnsureUnambiguous(JsonNode? node, int depth = 0)
+    {
+        if (depth > 256)
+        {
+            return; // the request reader refuses deeper documents; EnsureStorable names the depth limit
+        }
+
+        switch (node)
+        {
+            case JsonObject o:
+                List<JsonNode?> children;
+                try
+                {
+                    children = [.. o.Select(kv => kv.Value)];
+                }
+                catch (ArgumentException ex)
+                {
+                    var key = ex.Message.Split("Key: ", 2) is [_, var rest] ? rest.Split(" (Parameter", 2)[0] : "?";
+                    throw Invalid($"The JSON names property '{Short(key)}' twice in one object: send each property once.");
+                }
+
+                foreach (var child in children)
+                {
+                    EnsureUnambiguous(child, depth + 1);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    EnsureUnambiguous(item, depth + 1);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>A string field of a request body, or null when absent or null; anything else is a 400 naming the field.</summary>
     public static string? OptionalString(JsonNode? node, string path) => node switch
     {

@@ -21,7 +21,10 @@ public sealed record DatasetFields
         "files", "basePath", "lastBatchId", "lastBatchStatus", "lastSuccessfulBatch", "lastFailedBatch", "fields", "persistence",
     };
 
-    /// <summary>Longest name or description accepted.</summary>
+    /// <summary>Longest name accepted (names are indexed).</summary>
+    public const int MaxNameLength = 512;
+
+    /// <summary>Longest description or state accepted.</summary>
     public const int MaxTextLength = 4096;
 
     /// <summary>Most additional top-level properties kept on one dataset.</summary>
@@ -71,13 +74,13 @@ public sealed record DatasetFields
             switch (key)
             {
                 case "name":
-                    name = Text(value, key);
+                    name = Text(value, key, MaxNameLength);
                     break;
                 case "description":
-                    description = Text(value, key);
+                    description = Text(value, key, MaxTextLength);
                     break;
                 case "state":
-                    state = Text(value, key) ?? "DRAFT";
+                    state = Text(value, key, MaxNameLength) ?? "DRAFT";
                     break;
                 case "schemaRef":
                     schemaRef = ParseSchemaRef(value);
@@ -182,11 +185,11 @@ public sealed record DatasetFields
         return json;
     }
 
-    private static string? Text(JsonNode? value, string path)
+    private static string? Text(JsonNode? value, string path, int max)
     {
         var text = CatalogJson.OptionalString(value, path);
-        return text is { Length: > MaxTextLength }
-            ? throw CatalogJson.Invalid($"Field '{path}' is {text.Length} characters long; at most {MaxTextLength} are accepted.")
+        return text is not null && text.Length > max
+            ? throw CatalogJson.Invalid($"Field '{path}' is {text.Length} characters long; at most {max} are accepted.")
             : text;
     }
 

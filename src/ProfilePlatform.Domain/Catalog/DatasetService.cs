@@ -31,6 +31,7 @@ public sealed class DatasetService(IDatasetStore store, ICatalogSchemaLookup sch
 
     public async Task<Dataset> CreateAsync(TenantKey tenant, CatalogAuthor author, JsonObject body, CancellationToken ct)
     {
+        CatalogJson.EnsureUnambiguous(body);
         var fields = await CheckedAsync(DatasetFields.Parse(body), previous: null, ct);
         var sandbox = await sandboxes.FindAsync(tenant.Sandbox, ct);
         var dataset = Dataset.Create(tenant, sandbox?.Id.ToString() ?? "", fields, author, clock.GetUtcNow());
@@ -41,6 +42,7 @@ public sealed class DatasetService(IDatasetStore store, ICatalogSchemaLookup sch
     /// <summary><c>PUT</c>: the writable fields become exactly the body's.</summary>
     public async Task<Dataset> ReplaceAsync(string id, JsonObject body, CatalogAuthor by, string? ifMatch, CancellationToken ct)
     {
+        CatalogJson.EnsureUnambiguous(body);
         var dataset = await FindAsync(id, ct);
         CatalogLookup.CheckIfMatch(ifMatch, dataset.Version, id);
         var fields = await CheckedAsync(DatasetFields.Parse(body), dataset.Fields, ct);
@@ -53,6 +55,7 @@ public sealed class DatasetService(IDatasetStore store, ICatalogSchemaLookup sch
     /// others (help/catalog/api/update-object.md); a JSON Patch array applies its operations path by path.</summary>
     public async Task<Dataset> PatchAsync(string id, JsonNode body, CatalogAuthor by, string? ifMatch, CancellationToken ct)
     {
+        CatalogJson.EnsureUnambiguous(body);
         var dataset = await FindAsync(id, ct);
         CatalogLookup.CheckIfMatch(ifMatch, dataset.Version, id);
         var current = dataset.Fields.ToJson();

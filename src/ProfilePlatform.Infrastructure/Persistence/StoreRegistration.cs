@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
+using ProfilePlatform.Infrastructure.Catalog;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -13,6 +15,9 @@ public static class StoreRegistration
     {
         services.AddScoped<ISandboxStore, EfSandboxStore>();
         services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
+        services.AddScoped<IDatasetStore, EfDatasetStore>();
+        services.AddScoped<IBatchStore, EfBatchStore>();
+        services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
         return services;
     }
 }

@@ -152,5 +152,19 @@ public sealed class DatasetFieldsTests
         Assert.False(tags.IdentityEnabled);
     }
 
+    [Theory]
+    [InlineData("""{"name":"a","name":"b"}""", "'name'")]
+    [InlineData("""{"x":{"k":1,"k":2}}""", "'k'")]
+    [InlineData("""[{"op":"add","op":"remove"}]""", "'op'")]
+    public void EnsureUnambiguous_DuplicateProperty_Throws400NamingIt(string json, string mentions)
+    {
+        // Act
+        var ex = Assert.Throws<AepException>(() => CatalogJson.EnsureUnambiguous(JsonNode.Parse(json)));
+
+        // Assert
+        Assert.Same(ErrorCatalog.Catalog.InvalidObject, ex.Error);
+        Assert.Contains(mentions, ex.Message, StringComparison.Ordinal);
+    }
+
     private static JsonObject Body(string json) => JsonNode.Parse(json)!.AsObject();
 }
