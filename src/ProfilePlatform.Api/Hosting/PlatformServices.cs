@@ -6,6 +6,7 @@ using ProfilePlatform.Api.Common.Errors;
 using ProfilePlatform.Api.Common.Gateway;
 using ProfilePlatform.Api.Common.Http;
 using ProfilePlatform.Api.Features.Health;
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Sandboxes;
@@ -62,6 +63,14 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
+
+        // Catalog
+        services.AddScoped<ICatalogSchemaLookup, RegistrySchemaLookup>();
+        services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
+        services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
+        services.AddScoped<DatasetService>();
+        services.AddScoped<BatchService>();
+        services.AddScoped<DataSetFileService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();
