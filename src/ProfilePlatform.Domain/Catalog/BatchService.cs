@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProfilePlatform.Domain.Catalog.Query;
+using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.Tenancy;
 
@@ -21,6 +22,29 @@ public sealed class BatchService(IBatchStore batches, IDatasetStore datasets, IS
         var ids = CatalogLookup.Ids(idSegment);
         var found = ids.Count == 0 ? [] : await batches.FindManyAsync(ids, ct);
         return CatalogLookup.Keyed(ids, found, b => b.Id, b => b.ToJson(), projection, "batches", idSegment);
+    }
+
+    /// <summary><c>GET /batches/uniques/{FIELD}</c> (catalog.yaml <c>retrieveUniqueBatchValues</c>, "to be deprecated"): the
+    /// distinct values of one top-level field among the batches the query's filters select, in order, paged by
+    /// <c>start</c>/<c>limit</c>.</summary>
+    public async Task<JsonArray> UniquesAsync(string field, CatalogQuery query, CancellationToken ct)
+    {
+        if (!CatalogQuery.IsPropertyName(field))
+        {
+            throw new AepException(ErrorCatalog.Catalog.InvalidQuery, $"'{Short(field)}' is not a top-level batch property: use a name such as status or createdUser.");
+        }
+
+        var storeQuery = query.ForStore(batches.Columns) with { OrderBy = null, Skip = 0, Take = 0 };
+        var values = (await batches.QueryAsync(storeQuery, ct))
+            .Select(b => b.ToJson())
+            .Where(b => query.Filters.All(f => f.Matches(b["id"]!.GetValue<string>(), b)))
+            .Select(b => CatalogValues.Text(b[field]))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Skip(query.Start)
+            .Take(query.Limit);
+        return new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
     }
 
     /// <summary><c>POST /batches</c> on Catalog: a batch in <c>loading</c> for the dataset named in <c>relatedObjects</c>.</summary>

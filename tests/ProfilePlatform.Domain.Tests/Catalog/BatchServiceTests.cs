@@ -144,6 +144,28 @@ public sealed class BatchServiceTests
         Assert.Equal(batch.Id, response[batch.Id]!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Uniques_DistinctValuesOfSelectedBatches()
+    {
+        // Arrange
+        var a = await NewDataset();
+        var b = await NewDataset();
+        var aborted = await Create($$$"""{"relatedObjects":[{"type":"dataSet","id":"{{{a.Id}}}"}]}""");
+        aborted.Abort(Author, _clock.Now);
+        await Create($$$"""{"relatedObjects":[{"type":"dataSet","id":"{{{a.Id}}}"}]}""");
+        await Create($$$"""{"relatedObjects":[{"type":"dataSet","id":"{{{b.Id}}}"}],"externalId":"ext-b"}""");
+
+        // Act
+        var statuses = await _sut.UniquesAsync("status", CatalogQuery.Parse([], CatalogQueryRules.Batches), default);
+        var ofA = await _sut.UniquesAsync("status", CatalogQuery.Parse([new("dataSet", b.Id)], CatalogQueryRules.Batches), default);
+        var bad = await Assert.ThrowsAsync<AepException>(() => _sut.UniquesAsync("a.b", CatalogQuery.All, default));
+
+        // Assert
+        Assert.Equal("""["aborted","loading"]""", statuses.ToJsonString());
+        Assert.Equal("""["loading"]""", ofA.ToJsonString());
+        Assert.Same(ErrorCatalog.Catalog.InvalidQuery, bad.Error);
+    }
+
     private Task<Dataset> NewDataset() =>
         _datasets.CreateAsync(Tenant, Author, JsonNode.Parse($$$"""{"schemaRef":{"id":"{{{Schema}}}"}}""")!.AsObject(), default);
 

@@ -30,6 +30,11 @@ public sealed class BatchesController(BatchService batches, AepCaller caller, Te
         return StatusCode(StatusCodes.Status201Created, CatalogRequests.References("batches", batch.Id));
     }
 
+    /// <summary>The distinct values of one field among the selected batches (catalog.yaml, marked "to be deprecated").</summary>
+    [HttpGet("batches/uniques/{field}")]
+    public Task<JsonArray> Uniques(string field, CancellationToken ct) =>
+        batches.UniquesAsync(field, CatalogRequests.ListQuery(Request, CatalogQueryRules.Batches), ct);
+
     [HttpGet("batches/{ids}")]
     public Task<JsonObject> Get(string ids, CancellationToken ct) =>
         batches.GetAsync(ids, CatalogRequests.Projection(Request, CatalogQueryRules.Batches), ct);

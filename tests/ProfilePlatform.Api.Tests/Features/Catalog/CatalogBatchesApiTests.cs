@@ -182,6 +182,28 @@ public abstract class CatalogBatchesApiTests(PlatformFixture fixture)
         Assert.Equal("loading", batches[keptBatch]!["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Uniques_StatusOfADatasetsBatches_ArrayOfDistinctValues()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandbox(TestClients.OrgA);
+        var dataset = await _api.NewDataset(TestClients.OrgA, sandbox, await _api.NewSchema(TestClients.OrgA, sandbox));
+        await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+        await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+
+        // Act
+        using var statuses = await _api.Get($"{Base}/batches/uniques/status?dataSet={dataset}", TestClients.OrgA, sandbox);
+        using var none = await _api.Get($"{Base}/batches/uniques/status?dataSet=5c8c3c555033b814b69f947f", TestClients.OrgA, sandbox);
+        using var bad = await _api.Get($"{Base}/batches/uniques/status?limit=0", TestClients.OrgA, sandbox);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, statuses.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(statuses);
+        Assert.Equal("[\"loading\"]", await statuses.Content.ReadAsStringAsync());
+        Assert.Equal("[]", await none.Content.ReadAsStringAsync());
+        await CatalogApi.AssertError(bad, HttpStatusCode.BadRequest, "'limit'");
+    }
+
     [Theory]
     [InlineData("PUT")]
     [InlineData("PATCH")]
