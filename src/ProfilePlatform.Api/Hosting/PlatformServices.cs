@@ -6,6 +6,7 @@ using ProfilePlatform.Api.Common.Errors;
 using ProfilePlatform.Api.Common.Gateway;
 using ProfilePlatform.Api.Common.Http;
 using ProfilePlatform.Api.Features.Health;
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ims;
@@ -69,6 +70,14 @@ public static class PlatformServices
         services.AddScoped<DescriptorService>();
         services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
         services.AddScoped<XdmSchemaValidators>();
+
+        // Catalog
+        services.AddScoped<ICatalogSchemaLookup, RegistrySchemaLookup>();
+        services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
+        services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
+        services.AddScoped<DatasetService>();
+        services.AddScoped<BatchService>();
+        services.AddScoped<DataSetFileService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

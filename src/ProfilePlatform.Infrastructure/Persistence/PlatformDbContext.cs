@@ -31,6 +31,12 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.SchemaRegistry.Descriptors.XdmDescriptor> XdmDescriptors => Set<Domain.SchemaRegistry.Descriptors.XdmDescriptor>();
 
+    public DbSet<Domain.Catalog.Dataset> Datasets => Set<Domain.Catalog.Dataset>();
+
+    public DbSet<Domain.Catalog.Batch> Batches => Set<Domain.Catalog.Batch>();
+
+    public DbSet<Domain.Catalog.DataSetFile> DataSetFiles => Set<Domain.Catalog.DataSetFile>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
+using ProfilePlatform.Infrastructure.Catalog;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -16,6 +18,9 @@ public static class StoreRegistration
         services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
         services.AddScoped<IXdmDescriptorStore, EfXdmDescriptorStore>();
         services.AddScoped<IXdmIdentityDescriptors, StoredIdentityDescriptors>();
+        services.AddScoped<IDatasetStore, EfDatasetStore>();
+        services.AddScoped<IBatchStore, EfBatchStore>();
+        services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
         return services;
     }
 }
