@@ -66,6 +66,7 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
+        services.AddScoped<IXdmSchemaUsage, DatasetSchemaUsage>(); // datasets lock their schemas against breaking changes
         services.AddSingleton<IIdentityNamespaceCatalog, StandardIdentityNamespaces>(); // Identity Service's store replaces it
         services.AddScoped<DescriptorService>();
         services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
@@ -83,7 +84,11 @@ public static class PlatformServices
         services.AddSingleton<AepErrorResponder>();
         services.AddExceptionHandler<AepExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<AepErrorResponder>(ServiceLifetime.Singleton); // stateless
-        services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+        services.AddControllers(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<JsonBodyGuardFilter>();
+            })
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

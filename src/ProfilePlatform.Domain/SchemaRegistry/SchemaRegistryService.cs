@@ -9,7 +9,8 @@ namespace ProfilePlatform.Domain.SchemaRegistry;
 
 /// <summary>The Schema Registry: the standard library (global) and the tenant's classes, field groups, data types and
 /// schemas, with the rules AEP enforces when they are created or changed, and the unions of Profile-enabled schemas.</summary>
-public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, IXdmIdentityDescriptors identities, TimeProvider clock)
+/// <remarks><paramref name="usage"/> is absent only where no Catalog exists (unit tests of the registry alone).</remarks>
+public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, IXdmIdentityDescriptors identities, TimeProvider clock, IXdmSchemaUsage? usage = null)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 

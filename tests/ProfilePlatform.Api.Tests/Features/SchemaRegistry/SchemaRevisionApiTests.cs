@@ -265,6 +265,46 @@ public abstract class SchemaRevisionApiTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
     }
 
+    [Fact]
+    public async Task SchemaUsedByADataset_RefusesBreakingChangesOfItsFieldGroups()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        var fg = await _api.CreateAsync(TestClients.OrgA, sandbox, "fieldgroups", FieldGroup("Dataset FG", "acme", new JsonObject { ["a"] = Field("string"), ["b"] = Field("string") }));
+        var schema = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema("Dataset schema", Profile, fg));
+        using (var dataset = await _api.Client.SendAsync(HttpMethod.Post, "/data/foundation/catalog/dataSets", TestClients.OrgA, sandbox, new JsonObject
+        {
+            ["name"] = "Locked by data",
+            ["schemaRef"] = new JsonObject { ["id"] = schema, ["contentType"] = "application/vnd.adobe.xed-full+json;version=1" },
+        }.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.Created, dataset.StatusCode);
+        }
+
+        // Act
+        using var breaking = await _api.PatchAsync(TestClients.OrgA, sandbox, "fieldgroups", fg, Ops(Op("remove", "/definitions/fields/properties/_acme/properties/b")));
+        using var additive = await _api.PatchAsync(TestClients.OrgA, sandbox, "fieldgroups", fg, Ops(Op("add", "/definitions/fields/properties/_acme/properties/c", Field("string"))));
+
+        // Assert
+        await AssertXdmErrorAsync(breaking, HttpStatusCode.BadRequest, "XDM-1000-400", "is used by dataset");
+        Assert.Equal(HttpStatusCode.OK, additive.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_DuplicateJsonProperty_Returns400NotA500()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+
+        // Act
+        using var response = await _api.Client.SendAsync(HttpMethod.Post, $"{XdmApi.Base}/tenant/schemas", TestClients.OrgA, sandbox,
+            """{"title":"One","title":"Two","type":"object","allOf":[{"$ref":"https://ns.adobe.com/xdm/context/profile"}]}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("title", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static string XdmIdAlt(string id) => "_" + id["https://ns.adobe.com/".Length..].Replace('/', '.');
 }
 
