@@ -58,7 +58,7 @@ public sealed partial class SchemaRegistryService
 
         if (isEnabled && !wasEnabled
             && !XdmLineage.Strings(after["meta:extends"]).Contains(XdmLineage.IdentityMapFieldGroup)
-            && !await identities.HasPrimaryIdentityAsync(id, ct))
+            && !await descriptors.HasPrimaryIdentityAsync(id, ct))
         {
             throw new AepException(
                 ErrorCatalog.SchemaRegistry.UnionIdentityRequired,
