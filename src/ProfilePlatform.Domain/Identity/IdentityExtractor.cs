@@ -38,11 +38,11 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
         var run = new Run();
         foreach (var field in identityFields)
         {
-            var index = 0;
-            foreach (var value in RecordPointer.ValuesAt(record, field.Path))
+            var values = RecordPointer.ValuesAt(record, field.Path);
+            for (var i = 0; i < values.Count; i++)
             {
-                var source = index++ == 0 ? field.Path : $"{field.Path}[{index - 1}]";
-                await AddAsync(run, new NamespaceRef(field.Namespace, field.NamespaceIsId), value, source, field.IsPrimary, false, null, ct);
+                var source = values.Count == 1 ? field.Path : $"{field.Path}[{i}]";
+                await AddAsync(run, new NamespaceRef(field.Namespace, field.NamespaceIsId), values[i], source, field.IsPrimary, false, null, ct);
             }
         }
 

@@ -134,6 +134,7 @@ public sealed class IdentityExtractorTests
 
         // Assert
         Assert.Equal(["CRMID:L1", "CRMID:L2"], result.Identities.Select(i => i.Identity.ToString()));
+        Assert.Equal(["/_acme/loyalty/cards/number[0]", "/_acme/loyalty/cards/number[1]"], result.Identities.Select(i => i.Source));
         Assert.Empty(result.Errors);
     }
 
