@@ -70,8 +70,9 @@ public sealed partial class SchemaRegistryService
 
         var after = before.With(resource.Id, document);
         _ = new XdmComposer(after).Compose(document);
-        await CheckProfileRulesAsync(resource.Id, current, document, after, ct);
+        // The breaking-change check names what this change breaks, so it speaks before the union's merge check.
         await RequireNonBreakingForLockedSchemasAsync(before, after, ct);
+        await CheckProfileRulesAsync(resource.Id, current, document, after, ct);
 
         resource.Revise(title, version, document.ToJsonString(Compact), now);
         try
