@@ -66,7 +66,7 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
-        services.AddSingleton<IIdentityNamespaceCatalog, StandardIdentityNamespaces>(); // Identity Service's store replaces it
+        services.AddScoped<IIdentityNamespaceCatalog, TenantIdentityNamespaces>(); // standard + the sandbox's custom namespaces
         services.AddScoped<DescriptorService>();
         services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
         services.AddScoped<XdmSchemaValidators>();
@@ -78,6 +78,10 @@ public static class PlatformServices
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
+
+        // Identity Service
+        services.AddScoped<IdentityNamespaceService>();
+        services.AddScoped<XidService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

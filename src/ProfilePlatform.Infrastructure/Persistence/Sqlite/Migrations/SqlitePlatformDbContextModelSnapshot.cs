@@ -360,6 +360,83 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("catalog_datasets", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.Identity.CustomIdentityNamespace", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_code");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_name");
+
+                    b.ToTable("identity_namespaces", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")

@@ -1,0 +1,51 @@
+using ProfilePlatform.Domain.Identity;
+
+namespace ProfilePlatform.Domain.Tests.Identity;
+
+public sealed class IdentityTypesTests
+{
+    [Theory]
+    [InlineData("Cookie", "COOKIE")]
+    [InlineData("Cross_device", "CROSS_DEVICE")]
+    [InlineData("cross_device", "CROSS_DEVICE")]
+    [InlineData("Device", "DEVICE")]
+    [InlineData("Email", "EMAIL")]
+    [InlineData("MOBILE", "MOBILE")]
+    [InlineData("Non_people", "NON_PEOPLE")]
+    [InlineData(" Phone ", "PHONE")]
+    [InlineData("partner", "PARTNER")]
+    public void Parse_DocumentedSpellingsAnyCase_GivesTheCanonicalType(string value, string expected)
+    {
+        // Act
+        var type = IdentityTypes.Parse(value);
+
+        // Assert
+        Assert.Equal(expected, type);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("CrossDevice")]
+    [InlineData("Cross-device")]
+    [InlineData("Human")]
+    public void Parse_Unknown_IsNull(string? value)
+    {
+        // Act / Assert
+        Assert.Null(IdentityTypes.Parse(value));
+    }
+
+    [Theory]
+    [InlineData(IdentityTypes.NonPeople, false)]
+    [InlineData(IdentityTypes.Partner, false)]
+    [InlineData(IdentityTypes.Cookie, true)]
+    [InlineData(IdentityTypes.CrossDevice, true)]
+    public void IsGraphed_NonPeopleAndPartner_AreKeptOutOfGraphs(string type, bool graphed)
+    {
+        // Arrange
+        var ns = new IdentityNamespace(10000001, "X", "X", type, "");
+
+        // Act / Assert
+        Assert.Equal(graphed, ns.IsGraphed);
+    }
+}
