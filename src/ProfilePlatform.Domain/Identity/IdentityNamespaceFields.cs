@@ -10,10 +10,8 @@ namespace ProfilePlatform.Domain.Identity;
 /// <param name="Name">The display name.</param>
 /// <param name="Code">The identity symbol: letters and digits only, as the spec says.</param>
 /// <param name="IdType">The canonical identity type (<see cref="IdentityTypes"/>).</param>
-/// <param name="IdTypeAsSent">The identity type exactly as sent: the create response echoes it
-/// (help/identity-service/api/create-custom-namespace.md sends and gets back <c>"Cross_device"</c>).</param>
 /// <param name="Description">The description, if any.</param>
-public sealed record IdentityNamespaceFields(string Name, string Code, string IdType, string IdTypeAsSent, string? Description)
+public sealed record IdentityNamespaceFields(string Name, string Code, string IdType, string? Description)
 {
     /// <summary>Longest display name or code accepted. AEP documents no limit (help/identity-service/guardrails.md);
     /// one is needed to refuse hostile input [unverified].</summary>
@@ -46,7 +44,7 @@ public sealed record IdentityNamespaceFields(string Name, string Code, string Id
         var idType = IdentityTypes.Parse(idTypeText)
             ?? throw Invalid($"Please provide a valid value of idType. Valid values are: [{string.Join(", ", IdentityTypes.All)}] (any case, e.g. 'Cross_device'); '{idTypeText}' is not one.");
         var description = OptionalText(o, "description", MaxDescriptionLength);
-        return new IdentityNamespaceFields(name, code, idType, idTypeText, description);
+        return new IdentityNamespaceFields(name, code, idType, description);
     }
 
     public static AepException Invalid(string detail) => new(ErrorCatalog.Identity.NamespaceInvalid, detail);

@@ -4,11 +4,11 @@ namespace ProfilePlatform.Domain.Identity;
 
 /// <summary>A namespace as Identity Service sends it, with the properties in the order of
 /// help/identity-service/api/list-namespaces.md.</summary>
+/// <remarks><c>namespaceType</c> is <c>"Custom"</c> on a listed custom namespace in Adobe Campaign's privacy guide
+/// ("Define a namespace"); <c>"Standard"</c> for the others is [unverified].</remarks>
 public static class IdentityNamespaceJson
 {
-    /// <summary>The namespace object; <paramref name="idType"/> replaces the stored type's spelling (the create
-    /// response echoes what the client sent).</summary>
-    public static JsonObject ToJson(IdentityNamespace ns, string? idType = null) => new()
+    public static JsonObject ToJson(IdentityNamespace ns) => new()
     {
         ["updateTime"] = ns.UpdateTime,
         ["code"] = ns.Code,
@@ -16,7 +16,8 @@ public static class IdentityNamespaceJson
         ["description"] = ns.Description,
         ["id"] = ns.Id,
         ["createTime"] = ns.CreateTime,
-        ["idType"] = idType ?? ns.IdType,
+        ["idType"] = ns.Custom ? IdentityTypes.SpecSpelling(ns.IdType) : ns.IdType,
+        ["namespaceType"] = ns.Custom ? "Custom" : "Standard",
         ["name"] = ns.Name,
         ["custom"] = ns.Custom,
     };

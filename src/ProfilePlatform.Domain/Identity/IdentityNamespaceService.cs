@@ -28,7 +28,7 @@ public sealed class IdentityNamespaceService(IIdentityNamespaceStore store, IIde
         return IdentityNamespaceJson.ToJson(ns ?? throw NotFound(tenant, id));
     }
 
-    /// <summary>Creates a custom namespace; the answer echoes the idType as sent.</summary>
+    /// <summary>Creates a custom namespace and answers with it.</summary>
     public async Task<JsonObject> CreateAsync(TenantKey tenant, JsonNode? body, CancellationToken ct)
     {
         var fields = IdentityNamespaceFields.Parse(body);
@@ -39,7 +39,7 @@ public sealed class IdentityNamespaceService(IIdentityNamespaceStore store, IIde
             try
             {
                 await store.AddAsync(ns, ct);
-                return IdentityNamespaceJson.ToJson(ns.ToNamespace(), fields.IdTypeAsSent);
+                return IdentityNamespaceJson.ToJson(ns.ToNamespace());
             }
             catch (IdentityNamespaceTakenException) when (attempt < IdAttempts)
             {

@@ -7,13 +7,13 @@ namespace ProfilePlatform.Domain.Tests.Identity;
 public sealed class IdentityNamespaceFieldsTests
 {
     [Fact]
-    public void Parse_DocumentedBody_KeepsWhatWasSentAndTheCanonicalType()
+    public void Parse_DocumentedBody_TrimsAndKeepsTheCanonicalType()
     {
         // Act
         var fields = IdentityNamespaceFields.Parse(JsonNode.Parse("""{"name":" Loyalty Member ","code":"Loyalty","description":"Loyalty Program Member ID","idType":"Cross_device"}"""));
 
         // Assert
-        Assert.Equal(new IdentityNamespaceFields("Loyalty Member", "Loyalty", "CROSS_DEVICE", "Cross_device", "Loyalty Program Member ID"), fields);
+        Assert.Equal(new IdentityNamespaceFields("Loyalty Member", "Loyalty", "CROSS_DEVICE", "Loyalty Program Member ID"), fields);
     }
 
     [Theory]

@@ -19,14 +19,15 @@ public sealed class IdentityNamespaceServiceTests
     }
 
     [Fact]
-    public async Task Create_Stores_AndAnswersWithTheIdTypeAsSent()
+    public async Task Create_Stores_AndAnswersWithTheSpecsSpellingOfTheType()
     {
         // Act
-        var answer = await _sut.CreateAsync(Tenant, Body("Loyalty Member", "Loyalty", "Cross_device"), default);
+        var answer = await _sut.CreateAsync(Tenant, Body("Loyalty Member", "Loyalty", "CROSS_device"), default);
 
         // Assert
         var stored = Assert.Single(_store.All);
         Assert.Equal("Cross_device", answer["idType"]!.GetValue<string>());
+        Assert.Equal("Custom", answer["namespaceType"]!.GetValue<string>());
         Assert.Equal("CROSS_DEVICE", stored.IdType);
         Assert.Equal(stored.Id, answer["id"]!.GetValue<int>());
         Assert.InRange(stored.Id, IdentityNamespaceService.FirstCustomId, 99_999_999);
@@ -134,7 +135,7 @@ public sealed class IdentityNamespaceServiceTests
     private static JsonNode Body(string name, string code, string idType = "Cross_device") =>
         new JsonObject { ["name"] = name, ["code"] = code, ["idType"] = idType };
 
-    private static IdentityNamespaceFields Fields(string name, string code) => new(name, code, IdentityTypes.CrossDevice, "Cross_device", null);
+    private static IdentityNamespaceFields Fields(string name, string code) => new(name, code, IdentityTypes.CrossDevice, null);
 
     /// <summary>A store whose unique index refuses the first insert as if another tenant had drawn the same id.</summary>
     private sealed class CollidingOnce(InMemoryIdentityNamespaceStore inner, Action onCollision) : IIdentityNamespaceStore

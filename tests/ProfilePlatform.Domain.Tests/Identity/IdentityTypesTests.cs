@@ -36,6 +36,21 @@ public sealed class IdentityTypesTests
     }
 
     [Theory]
+    [InlineData(IdentityTypes.Cookie, "Cookie")]
+    [InlineData(IdentityTypes.CrossDevice, "Cross_device")]
+    [InlineData(IdentityTypes.Device, "Device")]
+    [InlineData(IdentityTypes.Email, "Email")]
+    [InlineData(IdentityTypes.Mobile, "Mobile")]
+    [InlineData(IdentityTypes.NonPeople, "Non_people")]
+    [InlineData(IdentityTypes.Phone, "Phone")]
+    [InlineData(IdentityTypes.Partner, "Partner")]
+    public void SpecSpelling_IsTheCreateRequestsEnum(string canonical, string spelled)
+    {
+        // Act / Assert: identity-service.yaml namespaceCreate.idType
+        Assert.Equal(spelled, IdentityTypes.SpecSpelling(canonical));
+    }
+
+    [Theory]
     [InlineData(IdentityTypes.NonPeople, false)]
     [InlineData(IdentityTypes.Partner, false)]
     [InlineData(IdentityTypes.Cookie, true)]
