@@ -10,6 +10,7 @@ using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ims;
+using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
@@ -82,6 +83,10 @@ public static class PlatformServices
         // Identity Service
         services.AddScoped<IdentityNamespaceService>();
         services.AddScoped<XidService>();
+
+        // Real-Time Customer Profile
+        services.AddScoped<IMergePolicyClasses, RegistryMergePolicyClasses>();
+        services.AddScoped<MergePolicyService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -25,7 +25,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Sandboxes", "SchemaRegistry"],
+            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Profile", "Sandboxes", "SchemaRegistry"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -37,6 +37,7 @@ public sealed partial class ErrorCatalogTests
     [InlineData("Gateway", AepErrorKind.Gateway)]
     [InlineData("Identity", AepErrorKind.Service)]
     [InlineData("Ims", AepErrorKind.Ims)]
+    [InlineData("Profile", AepErrorKind.Service)]
     [InlineData("Sandboxes", AepErrorKind.Service)]
     [InlineData("SchemaRegistry", AepErrorKind.Service)]
     public void Catalogue_NestedClass_HoldsOnlyItsKind(string nestedClass, AepErrorKind kind)
@@ -153,6 +154,17 @@ public sealed partial class ErrorCatalogTests
         // Assert
         Assert.Equal(code, error.Code);
         Assert.Equal(status, error.Status);
+    }
+
+    [Fact]
+    public void ProfileEntries_Code_UsesUpsPrefix()
+    {
+        // Arrange
+        var profile = Entries().Where(e => e.Name.StartsWith("Profile.", StringComparison.Ordinal)).ToList();
+
+        // Act / Assert
+        Assert.NotEmpty(profile);
+        Assert.All(profile, e => Assert.StartsWith("UPS-", e.Error.Code, StringComparison.Ordinal));
     }
 
     [Fact]
