@@ -67,6 +67,7 @@ public static class PlatformServices
         // Schema Registry
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
+        services.AddScoped<IXdmSchemaUsage, DatasetSchemaUsage>(); // datasets lock their schemas against breaking changes
         services.AddScoped<IIdentityNamespaceCatalog, TenantIdentityNamespaces>(); // standard + the sandbox's custom namespaces
         services.AddScoped<DescriptorService>();
         services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
@@ -92,7 +93,11 @@ public static class PlatformServices
         services.AddSingleton<AepErrorResponder>();
         services.AddExceptionHandler<AepExceptionHandler>();
         services.AddValidatorsFromAssemblyContaining<AepErrorResponder>(ServiceLifetime.Singleton); // stateless
-        services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+        services.AddControllers(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<JsonBodyGuardFilter>();
+            })
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -17,6 +17,9 @@ public interface IDatasetStore
 
     Task AddAsync(Dataset dataset, CancellationToken ct);
 
+    /// <summary>The datasets of each schema that has any, by schema <c>$id</c>.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DatasetsBySchemaAsync(CancellationToken ct);
+
     /// <summary>Saves changes to a dataset read from this store; throws <see cref="CatalogConcurrencyException"/> when
     /// another writer changed it since it was read.</summary>
     Task SaveAsync(Dataset dataset, CancellationToken ct);

@@ -30,6 +30,12 @@ public static partial class ErrorCatalog
         /// <summary><c>POST /rpc/import</c> refused (schema-registry.yaml <c>importError</c>).</summary>
         public static readonly AepError ImportFailed = new("XDM-3005-400", 400, "Import Resource Failed");
 
+        /// <summary>Enabling a schema for Profile with a one-to-one relationship field that has no reference identity descriptor.</summary>
+        public static readonly AepError UnionReferenceIdentityMissing = new("XDM-1526-400", 400, "Union descriptor validation error");
+
+        /// <summary>Enabling a schema for Profile whose reference identity namespace differs from the destination's primary identity namespace.</summary>
+        public static readonly AepError UnionReferenceNamespaceMismatch = new("XDM-1527-400", 400, "Union descriptor validation error");
+
         /// <summary>Enabling a schema for Profile without an identity map or primary identity descriptor.</summary>
         public static readonly AepError UnionIdentityRequired = new("XDM-1528-400", 400, "Union descriptor validation error");
 

@@ -24,8 +24,4 @@ public sealed record IdentityNamespace(
     /// <summary>The creation time listed for standard namespaces the docs give none for: CORE's, the oldest one
     /// help/identity-service/api/list-namespaces.md shows (1441122419000).</summary>
     public const long StandardTime = 1441122419000;
-
-    /// <summary>Whether identities of this namespace take part in identity graphs: not for non-people and partner
-    /// ids (help/identity-service/features/namespaces.md "Identity type").</summary>
-    public bool IsGraphed => IdType is not (IdentityTypes.NonPeople or IdentityTypes.Partner);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProfilePlatform.Domain.Errors;
-using ProfilePlatform.Domain.Json;
+using ProfilePlatform.Domain.JsonText;
 
 namespace ProfilePlatform.Domain.Identity;
 

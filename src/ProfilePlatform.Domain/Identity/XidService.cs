@@ -6,9 +6,10 @@ namespace ProfilePlatform.Domain.Identity;
 
 /// <summary><c>GET /identity/identity</c>: the XID of an identity given by namespace code or id and value
 /// (identity-service.yaml <c>retrieveIdentity</c>, help/identity-service/api/list-native-id.md).</summary>
-/// <remarks>The XID is derived, not looked up (<see cref="IdentityXid"/>), so any valid namespace and value has one,
-/// whether or not data with it was ingested [unverified: AEP's docs only say an XID is generated when an identity is
-/// persisted].</remarks>
+/// <remarks>The XID is <see cref="CompositeIdentity.Xid"/> of the namespace's code and the value — the id the identity
+/// graph stores — so a nsid and its code give the same XID. It is derived, not looked up, so any valid namespace and
+/// value has one, whether or not data with it was ingested [unverified: AEP's docs only say an XID is generated when an
+/// identity is persisted].</remarks>
 public sealed class XidService(IIdentityNamespaceCatalog namespaces)
 {
     /// <summary>Longest identity value Identity Service keeps (help/identity-service/guardrails.md: 1024 characters).</summary>
@@ -48,7 +49,7 @@ public sealed class XidService(IIdentityNamespaceCatalog namespaces)
             throw Invalid($"The provided {IdentityNamespaceService.Shorten(named)} and id={IdentityNamespaceService.Shorten(id)} is invalid. Please provide a valid namespace and id in your request ({why}).");
         }
 
-        return new JsonObject { ["xid"] = IdentityXid.Of(ns.Id, id) };
+        return new JsonObject { ["xid"] = new CompositeIdentity(ns.Code, id).Xid };
     }
 
     private static AepException Invalid(string detail) => new(ErrorCatalog.Identity.InvalidInput, detail);

@@ -71,7 +71,7 @@ public sealed partial class SchemaRegistryService
         var after = before.With(resource.Id, document);
         _ = new XdmComposer(after).Compose(document);
         await CheckProfileRulesAsync(resource.Id, current, document, after, ct);
-        RequireNonBreakingForEnabledSchemas(before, after);
+        await RequireNonBreakingForLockedSchemasAsync(before, after, ct);
 
         resource.Revise(title, version, document.ToJsonString(Compact), now);
         try
@@ -104,14 +104,24 @@ public sealed partial class SchemaRegistryService
         document["version"] = version;
     }
 
-    /// <summary>Every schema enabled for Profile must compose, after the change, to a superset of what it was.</summary>
-    private static void RequireNonBreakingForEnabledSchemas(XdmResolverSnapshot before, XdmResolverSnapshot after)
+    /// <summary>Every schema enabled for Profile or used by a dataset must compose, after the change, to a superset of
+    /// what it was.</summary>
+    private async Task RequireNonBreakingForLockedSchemasAsync(XdmResolverSnapshot before, XdmResolverSnapshot after, CancellationToken ct)
     {
-        foreach (var (id, schema) in before.Tenant.Where(r => XdmUnion.IsEnabled(r.Value)))
+        var datasets = usage is null ? new Dictionary<string, IReadOnlyList<string>>() : await usage.DatasetsBySchemaAsync(ct);
+        foreach (var (id, schema) in before.Tenant.Where(r => XdmLineage.StringOf(r.Value["meta:resourceType"]) == "schemas"))
         {
+            var reason = XdmUnion.IsEnabled(schema) ? "is enabled for Profile"
+                : datasets.TryGetValue(id, out var users) ? $"is used by dataset {string.Join(", ", users.Take(3))}{(users.Count > 3 ? " and others" : "")}"
+                : null;
+            if (reason is null)
+            {
+                continue;
+            }
+
             var old = new XdmComposer(before).Compose(schema);
             var now = new XdmComposer(after).Compose(after.Resolve(id)!);
-            XdmEvolution.RequireNonBreaking(id, old, now);
+            XdmEvolution.RequireNonBreaking(id, reason, old, now);
         }
     }
 }

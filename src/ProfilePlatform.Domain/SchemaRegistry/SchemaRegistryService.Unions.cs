@@ -58,14 +58,55 @@ public sealed partial class SchemaRegistryService
 
         if (isEnabled && !wasEnabled
             && !XdmLineage.Strings(after["meta:extends"]).Contains(XdmLineage.IdentityMapFieldGroup)
-            && !await identities.HasPrimaryIdentityAsync(id, ct))
+            && !await descriptors.HasPrimaryIdentityAsync(id, ct))
         {
             throw new AepException(
                 ErrorCatalog.SchemaRegistry.UnionIdentityRequired,
                 $"To participate in a union, a schema must include an identityMap fieldgroup or a primary identity descriptor. Schema {id} has neither: add the field group {XdmLineage.IdentityMapFieldGroup} or create an xdm:descriptorIdentity with \"xdm:isPrimary\": true first.");
         }
 
+        if (isEnabled && !wasEnabled)
+        {
+            await RequireReferenceIdentitiesAsync(id, ct);
+        }
+
         RequireUnionsMerge(snapshot);
+    }
+
+    /// <summary>XDM-1526/1527 (help/xdm/troubleshooting-guide.md): a one-to-one relationship field of a schema joining
+    /// the union needs a reference identity descriptor, whose namespace is the destination schema's primary identity's.</summary>
+    private async Task RequireReferenceIdentitiesAsync(string schemaId, CancellationToken ct)
+    {
+        var own = await descriptors.DescriptorsOfAsync(schemaId, ct);
+        var references = own.Where(d => XdmLineage.StringOf(d["@type"]) == Descriptors.XdmDescriptorTypes.ReferenceIdentity)
+            .ToDictionary(d => XdmLineage.StringOf(d["xdm:sourceProperty"]) ?? "", StringComparer.Ordinal);
+        foreach (var relationship in own.Where(d => XdmLineage.StringOf(d["@type"]) == Descriptors.XdmDescriptorTypes.OneToOne))
+        {
+            var field = XdmLineage.StringOf(relationship["xdm:sourceProperty"]) ?? "";
+            if (!references.TryGetValue(field, out var reference))
+            {
+                throw new AepException(
+                    ErrorCatalog.SchemaRegistry.UnionReferenceIdentityMissing,
+                    $"Field '{field}' of schema {schemaId} has a one-to-one relationship but no xdm:descriptorReferenceIdentity: create one for that field before enabling the schema for Profile.");
+            }
+
+            var destination = XdmLineage.StringOf(relationship["xdm:destinationSchema"]);
+            if (destination is null)
+            {
+                continue;
+            }
+
+            var primary = (await descriptors.DescriptorsOfAsync(destination, ct)).FirstOrDefault(d =>
+                XdmLineage.StringOf(d["@type"]) == Descriptors.XdmDescriptorTypes.Identity && d["xdm:isPrimary"] is JsonValue p && p.TryGetValue<bool>(out var isPrimary) && isPrimary);
+            var expected = primary is null ? null : XdmLineage.StringOf(primary["xdm:namespace"]);
+            var given = XdmLineage.StringOf(reference["xdm:identityNamespace"]);
+            if (expected is not null && !string.Equals(expected, given, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AepException(
+                    ErrorCatalog.SchemaRegistry.UnionReferenceNamespaceMismatch,
+                    $"The reference identity of field '{field}' uses namespace '{given}', but the primary identity of {destination} is in '{expected}': use '{expected}'.");
+            }
+        }
     }
 
     /// <summary>Every union must still compose: members of one class may not define a field path with two types.</summary>

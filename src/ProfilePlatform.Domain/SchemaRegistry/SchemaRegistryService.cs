@@ -9,7 +9,8 @@ namespace ProfilePlatform.Domain.SchemaRegistry;
 
 /// <summary>The Schema Registry: the standard library (global) and the tenant's classes, field groups, data types and
 /// schemas, with the rules AEP enforces when they are created or changed, and the unions of Profile-enabled schemas.</summary>
-public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, IXdmIdentityDescriptors identities, TimeProvider clock)
+/// <remarks><paramref name="usage"/> is absent only where no Catalog exists (unit tests of the registry alone).</remarks>
+public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IXdmLibrary library, IXdmSchemaDescriptors descriptors, TimeProvider clock, IXdmSchemaUsage? usage = null)
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
@@ -198,8 +199,38 @@ public sealed partial class SchemaRegistryService(ISchemaRegistryStore store, IX
         }
 
         var composed = new XdmComposer(resolver ?? await ResolverAsync(ct)).Compose(raw);
-        // No descriptor or deprecation is inlined yet: those forms equal the composed one.
-        return accept.Variant == XdmAcceptVariant.FullNoText ? WithoutText(composed) : composed;
+        var schemaId = XdmLineage.StringOf(raw["meta:resourceType"]) == "schemas" ? XdmLineage.StringOf(raw["$id"]) : null;
+        switch (accept.Variant)
+        {
+            case XdmAcceptVariant.FullNoText:
+                return WithoutText(composed);
+            case XdmAcceptVariant.FullWithDescriptors when schemaId is not null:
+                // [unverified] The docs say only "descriptors included"; they are listed whole under meta:descriptors.
+                composed["meta:descriptors"] = new JsonArray((await descriptors.DescriptorsOfAsync(schemaId, ct)).Select(d => (JsonNode)d).ToArray());
+                return composed;
+            case XdmAcceptVariant.DeprecatedFields when schemaId is not null:
+                MarkDeprecated(composed, await descriptors.DescriptorsOfAsync(schemaId, ct));
+                return composed;
+            default:
+                return composed;
+        }
+    }
+
+    /// <summary>help/xdm/api/schemas.md: with <c>xed-deprecatefield</c>, fields an <c>xdm:descriptorDeprecated</c> names
+    /// carry <c>"meta:status": "deprecated"</c>.</summary>
+    private static void MarkDeprecated(JsonObject composed, IReadOnlyList<JsonObject> descriptors)
+    {
+        foreach (var d in descriptors.Where(d => XdmLineage.StringOf(d["@type"]) == Descriptors.XdmDescriptorTypes.Deprecated))
+        {
+            var paths = d["xdm:sourceProperty"] is JsonArray many ? XdmLineage.Strings(many) : [XdmLineage.StringOf(d["xdm:sourceProperty"])!];
+            foreach (var path in paths.Where(p => p is not null))
+            {
+                if (Descriptors.XdmFieldPath.Resolve(composed, path) is { } field)
+                {
+                    field["meta:status"] = "deprecated";
+                }
+            }
+        }
     }
 
     private async Task<XdmResolverSnapshot> ResolverAsync(CancellationToken ct) => Resolver(await store.ListAsync(null, ct));

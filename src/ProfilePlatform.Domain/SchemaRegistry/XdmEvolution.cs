@@ -11,7 +11,7 @@ namespace ProfilePlatform.Domain.SchemaRegistry;
 public static class XdmEvolution
 {
     /// <summary>Throws naming the first fields a change would break; returns quietly for an additive change.</summary>
-    public static void RequireNonBreaking(string schemaId, JsonObject composedBefore, JsonObject composedAfter)
+    public static void RequireNonBreaking(string schemaId, string reason, JsonObject composedBefore, JsonObject composedAfter)
     {
         var before = Inventory(composedBefore);
         var after = Inventory(composedAfter);
@@ -33,7 +33,7 @@ public static class XdmEvolution
         {
             throw new AepException(
                 ErrorCatalog.SchemaRegistry.InvalidResource,
-                $"Schema {schemaId} is enabled for Profile, so only additive changes are allowed: {string.Join("; ", problems.Take(10))}{(problems.Count > 10 ? $" (and {problems.Count - 10} more)" : "")}. Add new optional fields instead.");
+                $"Schema {schemaId} {reason}, so only additive changes are allowed: {string.Join("; ", problems.Take(10))}{(problems.Count > 10 ? $" (and {problems.Count - 10} more)" : "")}. Add new optional fields instead.");
         }
     }
 

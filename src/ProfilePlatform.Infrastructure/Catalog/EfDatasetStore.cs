@@ -17,6 +17,11 @@ internal sealed class EfDatasetStore(PlatformDbContext db, IEnumerable<IDatasetD
 
     public Task<Dataset?> FindAsync(string id, CancellationToken ct) => db.Datasets.FirstOrDefaultAsync(d => d.Id == id, ct);
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DatasetsBySchemaAsync(CancellationToken ct) =>
+        (await db.Datasets.AsNoTracking().Select(d => new { d.SchemaId, d.Id }).ToListAsync(ct))
+            .GroupBy(d => d.SchemaId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<Dataset>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         await db.Datasets.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
 

@@ -39,10 +39,6 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.Identity.CustomIdentityNamespace> IdentityNamespaces => Set<Domain.Identity.CustomIdentityNamespace>();
 
-    public DbSet<Domain.Profile.MergePolicies.MergePolicyDefinition> MergePolicies => Set<Domain.Profile.MergePolicies.MergePolicyDefinition>();
-
-    public DbSet<Domain.Profile.MergePolicies.MergePolicySandbox> MergePolicySandboxes => Set<Domain.Profile.MergePolicies.MergePolicySandbox>();
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

@@ -21,7 +21,7 @@ public static class StoreRegistration
         services.AddScoped<ISandboxStore, EfSandboxStore>();
         services.AddScoped<ISchemaRegistryStore, EfSchemaRegistryStore>();
         services.AddScoped<IXdmDescriptorStore, EfXdmDescriptorStore>();
-        services.AddScoped<IXdmIdentityDescriptors, StoredIdentityDescriptors>();
+        services.AddScoped<IXdmSchemaDescriptors, StoredSchemaDescriptors>();
         services.AddScoped<IDatasetStore, EfDatasetStore>();
         services.AddScoped<IBatchStore, EfBatchStore>();
         services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();

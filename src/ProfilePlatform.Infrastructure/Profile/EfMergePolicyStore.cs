@@ -5,28 +5,51 @@ using ProfilePlatform.Infrastructure.Persistence;
 
 namespace ProfilePlatform.Infrastructure.Profile;
 
-/// <summary>Merge policies in the platform store. A save updates the sandbox row's revision where it still has the
-/// value it was loaded with; when another writer got there first the update matches no row and the whole save
-/// (policies included) is rolled back as a conflict.</summary>
-internal sealed class EfMergePolicyStore(PlatformDbContext db) : IMergePolicyStore
+/// <summary>Merge policies in the platform store. A save moves the sandbox row's revision where it still has the value
+/// it was loaded with; when another writer got there first the update matches no row and the whole save (policies
+/// included) is rolled back as a conflict.</summary>
+internal sealed class EfMergePolicyStore(PlatformDbContext db, TimeProvider clock) : IMergePolicyStore
 {
-    public async Task<MergePolicySet> LoadAsync(TenantKey tenant, CancellationToken ct)
+    public async Task<SandboxMergePolicies> LoadAsync(TenantKey tenant, CancellationToken ct)
     {
         Forget();
-        var state = await db.MergePolicySandboxes.FirstOrDefaultAsync(ct);
-        var policies = await db.MergePolicies.ToListAsync(ct);
-        return new MergePolicySet(tenant, state, policies);
+        var state = await db.Set<MergePolicyRevisionRow>().FirstOrDefaultAsync(ct);
+        var rows = await db.Set<MergePolicyRow>().OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        return new SandboxMergePolicies(state?.Revision, rows.Select(MergePolicyDocument.Read));
     }
 
-    public async Task SaveAsync(MergePolicySet set, CancellationToken ct)
+    public async Task SaveAsync(TenantKey tenant, SandboxMergePolicies changes, CancellationToken ct)
     {
-        if (set.StateIsNew)
+        var rows = db.Set<MergePolicyRow>();
+        var tracked = rows.Local.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var state = db.Set<MergePolicyRevisionRow>().Local.FirstOrDefault();
+        if (changes.Revision is null || state is null)
         {
-            db.MergePolicySandboxes.Add(set.State!);
+            state = new MergePolicyRevisionRow { ImsOrg = tenant.ImsOrg, Sandbox = tenant.Sandbox, Revision = 0, Provisioned = clock.GetUtcNow() };
+            db.Add(state);
         }
 
-        db.MergePolicies.AddRange(set.Added);
-        db.MergePolicies.RemoveRange(set.Removed);
+        state.Revision++;
+        var position = tracked.Count == 0 ? 0 : tracked.Values.Max(r => r.Position);
+        foreach (var policy in changes.Saved)
+        {
+            if (!tracked.TryGetValue(policy.Id, out var row))
+            {
+                row = new MergePolicyRow { ImsOrg = tenant.ImsOrg, Sandbox = tenant.Sandbox, Id = policy.Id, Position = ++position };
+                rows.Add(row);
+            }
+
+            MergePolicyDocument.Write(policy, row);
+        }
+
+        foreach (var id in changes.Deleted)
+        {
+            if (tracked.TryGetValue(id, out var row))
+            {
+                rows.Remove(row);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -46,7 +69,7 @@ internal sealed class EfMergePolicyStore(PlatformDbContext db) : IMergePolicySto
     /// <summary>Detaches what an earlier load or failed save tracked, so the next load reads the store as it is now.</summary>
     private void Forget()
     {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is MergePolicyDefinition or MergePolicySandbox).ToList())
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is MergePolicyRow or MergePolicyRevisionRow).ToList())
         {
             entry.State = EntityState.Detached;
         }

@@ -18,7 +18,7 @@ public sealed class RegistrySchemaLookupTests
 
     public RegistrySchemaLookupTests()
     {
-        _registry = new SchemaRegistryService(_store, XdmStandardLibrary.Instance, new StoredIdentityDescriptors(new InMemoryDescriptorStore()), _clock);
+        _registry = new SchemaRegistryService(_store, XdmStandardLibrary.Instance, new StoredSchemaDescriptors(new InMemoryDescriptorStore()), _clock);
         _sut = new RegistrySchemaLookup(_registry);
     }
 

@@ -41,6 +41,9 @@ public sealed class InMemoryCatalogStores : IDatasetStore, IBatchStore, IDataSet
 
     Task<Dataset?> IDatasetStore.FindAsync(string id, CancellationToken ct) => Task.FromResult(_datasets.FirstOrDefault(d => d.Id == id));
 
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> IDatasetStore.DatasetsBySchemaAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(_datasets.GroupBy(d => d.SchemaId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Id).ToList()));
+
     Task<IReadOnlyList<Dataset>> IDatasetStore.FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Dataset>>([.. _datasets.Where(d => ids.Contains(d.Id))]);
 

@@ -3,15 +3,15 @@ using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Domain.Tests.Fakes;
 
-/// <summary>An <see cref="IMergePolicyStore"/> for one tenant: loads copies (as the real store reads rows afresh), saves
-/// only when no other save happened since the load (the real store's revision check), and can play concurrent writers.</summary>
+/// <summary>An <see cref="IMergePolicyStore"/> for one tenant: loads the stored policies (immutable records, in creation
+/// order), saves only when no other save happened since the load (the real store's revision check), and can play
+/// concurrent writers.</summary>
 public sealed class InMemoryMergePolicyStore : IMergePolicyStore
 {
-    private MergePolicySandbox? _state;
-    private List<MergePolicyDefinition> _policies = [];
-    private long _revision;
+    private List<MergePolicy> _policies = [];
+    private long? _revision;
 
-    public IReadOnlyList<MergePolicyDefinition> Policies => _policies;
+    public IReadOnlyList<MergePolicy> Policies => _policies;
 
     public int Saves { get; private set; }
 
@@ -20,39 +20,42 @@ public sealed class InMemoryMergePolicyStore : IMergePolicyStore
     /// <summary>Run before the next saves, once each: lets a test play a writer that saves first.</summary>
     public Queue<Action> BeforeSaves { get; } = new();
 
-    private readonly Dictionary<MergePolicySet, long> _loadedAt = [];
+    public Task<SandboxMergePolicies> LoadAsync(TenantKey tenant, CancellationToken ct) =>
+        Task.FromResult(new SandboxMergePolicies(_revision, _policies));
 
-    public Task<MergePolicySet> LoadAsync(TenantKey tenant, CancellationToken ct)
-    {
-        var set = new MergePolicySet(tenant, _state is null ? null : Copy(_state), _policies.Select(Copy));
-        _loadedAt[set] = _revision;
-        return Task.FromResult(set);
-    }
-
-    public Task SaveAsync(MergePolicySet set, CancellationToken ct)
+    public Task SaveAsync(TenantKey tenant, SandboxMergePolicies changes, CancellationToken ct)
     {
         if (BeforeSaves.TryDequeue(out var before))
         {
             before();
         }
 
-        if (_loadedAt[set] != _revision)
+        if (changes.Revision != _revision)
         {
             Conflicts++;
             throw new MergePolicyConflictException("revision moved");
         }
 
-        _state = set.State;
-        _policies = [.. set.Policies];
-        _revision++;
+        var policies = _policies.Where(p => !changes.Deleted.Contains(p.Id)).ToList();
+        foreach (var saved in changes.Saved)
+        {
+            var index = policies.FindIndex(p => p.Id == saved.Id);
+            if (index >= 0)
+            {
+                policies[index] = saved;
+            }
+            else
+            {
+                policies.Add(saved);
+            }
+        }
+
+        _policies = policies;
+        _revision = (_revision ?? 0) + 1;
         Saves++;
         return Task.CompletedTask;
     }
 
-    private static T Copy<T>(T entity)
-        where T : class =>
-        (T)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.Invoke(entity, null)!;
-
     /// <summary>Counts as another writer's save: every set loaded before it now conflicts.</summary>
-    public void Bump() => _revision++;
+    public void Bump() => _revision = (_revision ?? 0) + 1;
 }

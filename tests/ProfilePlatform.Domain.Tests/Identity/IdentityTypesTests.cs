@@ -50,17 +50,4 @@ public sealed class IdentityTypesTests
         Assert.Equal(spelled, IdentityTypes.SpecSpelling(canonical));
     }
 
-    [Theory]
-    [InlineData(IdentityTypes.NonPeople, false)]
-    [InlineData(IdentityTypes.Partner, false)]
-    [InlineData(IdentityTypes.Cookie, true)]
-    [InlineData(IdentityTypes.CrossDevice, true)]
-    public void IsGraphed_NonPeopleAndPartner_AreKeptOutOfGraphs(string type, bool graphed)
-    {
-        // Arrange
-        var ns = new IdentityNamespace(10000001, "X", "X", type, "");
-
-        // Act / Assert
-        Assert.Equal(graphed, ns.IsGraphed);
-    }
 }

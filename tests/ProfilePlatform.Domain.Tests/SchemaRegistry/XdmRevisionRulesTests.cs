@@ -50,7 +50,7 @@ public sealed class XdmRevisionRulesTests
         var before = Obj("""{"properties":{"a":{"type":"string"},"o":{"type":"object","properties":{"x":{"type":"integer"}}}}}""");
         var after = Obj("""{"properties":{"a":{"type":"string"},"b":{"type":"number"},"o":{"type":"object","properties":{"x":{"type":"integer"},"y":{"type":"string"}}}}}""");
 
-        XdmEvolution.RequireNonBreaking("s", before, after);
+        XdmEvolution.RequireNonBreaking("s", "is enabled for Profile", before, after);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class XdmRevisionRulesTests
     {
         var before = Obj("""{"properties":{"o":{"type":"object","properties":{"x":{"type":"integer"}}}}}""");
 
-        var e = Assert.Throws<AepException>(() => XdmEvolution.RequireNonBreaking("https://ns/s", before, Obj(after)));
+        var e = Assert.Throws<AepException>(() => XdmEvolution.RequireNonBreaking("https://ns/s", "is enabled for Profile", before, Obj(after)));
 
         Assert.Equal(ErrorCatalog.SchemaRegistry.InvalidResource, e.Error);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class XdmRevisionRulesTests
         var before = Obj("""{"properties":{"list":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"}}}}}}""");
         var after = Obj("""{"properties":{"list":{"type":"array","items":{"type":"object","properties":{}}}}}""");
 
-        var e = Assert.Throws<AepException>(() => XdmEvolution.RequireNonBreaking("s", before, after));
+        var e = Assert.Throws<AepException>(() => XdmEvolution.RequireNonBreaking("s", "is enabled for Profile", before, after));
 
         Assert.Contains("field '/list[]/id' would be removed", e.Message, StringComparison.Ordinal);
     }

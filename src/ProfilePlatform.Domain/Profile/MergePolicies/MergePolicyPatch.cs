@@ -1,115 +1,101 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using ProfilePlatform.Domain.Errors;
-using ProfilePlatform.Domain.Json;
 
 namespace ProfilePlatform.Domain.Profile.MergePolicies;
 
-/// <summary>A PATCH of a merge policy: one operation object, as help/profile/api/merge-policies.md sends it
-/// (<c>{"op":"add","path":"/default","value":"true"}</c>), or an array of them, as profile.yaml declares.</summary>
-/// <remarks>Paths are the docs' (<c>/name</c>, <c>/identityGraph.type</c>, <c>/attributeMerge.type</c>,
-/// <c>/schema.name</c>, <c>/version</c>, <c>/default</c>, <c>/isActiveOnEdge</c>, and the spec's <c>/idActiveOnEdge</c>
-/// typo), their JSON Pointer spellings (<c>/identityGraph/type</c>), <c>/attributeMerge/order</c> and the whole
-/// <c>/identityGraph</c>, <c>/attributeMerge</c> and <c>/schema</c> objects. <c>op</c> is <c>add</c> (the spec's only
-/// value) or <c>replace</c>. <c>/version</c> is accepted and ignored: the version is the platform's, incremented by
-/// every update [unverified: the docs list the path without saying what it does].</remarks>
-public sealed class MergePolicyPatch
+/// <summary>Applies a PATCH body to a merge policy. AEP documents the body as one operation object
+/// (<c>{"op":"add","path":"/default","value":"true"}</c>) while profile.yaml declares an array: both are accepted.</summary>
+/// <remarks>Operations <c>add</c> and <c>replace</c> (profile.yaml's enum lists <c>add</c>); the paths AEP lists —
+/// <c>/name</c>, <c>/identityGraph.type</c>, <c>/attributeMerge.type</c>, <c>/schema.name</c>, <c>/version</c>,
+/// <c>/default</c>, <c>/isActiveOnEdge</c> (and profile.yaml's misspelt <c>/idActiveOnEdge</c>) — in dotted or
+/// slashed form, plus <c>/attributeMerge.order</c> and the whole <c>/attributeMerge</c> object, without which a
+/// policy could never be switched to <c>dataSetPrecedence</c> by PATCH, and the whole <c>/identityGraph</c> and
+/// <c>/schema</c> objects [unverified extensions]. <c>/version</c> is
+/// accepted and ignored: the version is maintained by Platform. The result is validated like a PUT body.</remarks>
+public static class MergePolicyPatch
 {
-    private readonly IReadOnlyList<(string Path, JsonNode? Value)> _operations;
-
-    private MergePolicyPatch(IReadOnlyList<(string Path, JsonNode? Value)> operations) => _operations = operations;
-
-    public int Count => _operations.Count;
-
-    public static MergePolicyPatch Parse(JsonNode? body)
+    private static readonly Dictionary<string, string[]> Paths = new(StringComparer.Ordinal)
     {
-        if (JsonDuplicateKeys.Find(body) is { } duplicate)
-        {
-            throw Invalid($"The JSON names property '{MergePolicyFields.Short(duplicate)}' twice in one object: send each property once.");
-        }
-
-        IReadOnlyList<JsonNode?> items = body switch
-        {
-            JsonObject o => [o],
-            JsonArray { Count: > 0 } a => [.. a],
-            JsonArray => throw Invalid("The patch is an empty array: send at least one operation such as {\"op\":\"add\",\"path\":\"/default\",\"value\":true}."),
-            _ => throw Invalid("The request body must be a patch operation {\"op\":\"add\",\"path\":\"/name\",\"value\":\"...\"} or an array of them."),
-        };
-
-        var operations = new List<(string, JsonNode?)>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var at = items.Count == 1 && body is JsonObject ? "" : $"[{i}]";
-            if (items[i] is not JsonObject op)
-            {
-                throw Invalid($"Operation{at} must be an object with op, path and value, not {MergePolicyFields.Describe(items[i])}.");
-            }
-
-            var name = MergePolicyFields.TextOf(op["op"], $"op{at}", 32, Invalid) ?? throw Invalid($"Field 'op{at}' is required: 'add' or 'replace'.");
-            if (name is not ("add" or "replace"))
-            {
-                throw Invalid($"Field 'op{at}' value '{MergePolicyFields.Short(name)}' is not supported: use 'add' or 'replace'.");
-            }
-
-            var path = MergePolicyFields.TextOf(op["path"], $"path{at}", 128, Invalid) ?? throw Invalid($"Field 'path{at}' is required, e.g. '/default'.");
-            if (!op.ContainsKey("value"))
-            {
-                throw Invalid($"Field 'value{at}' is required: the new value of {MergePolicyFields.Short(path)}.");
-            }
-
-            operations.Add((Canonical(path), op["value"]));
-        }
-
-        return new MergePolicyPatch(operations);
-    }
-
-    /// <summary>The fields after every operation, in order, checked together.</summary>
-    public MergePolicyFields ApplyTo(MergePolicyFields fields)
-    {
-        foreach (var (path, value) in _operations)
-        {
-            fields = path switch
-            {
-                "/name" => fields with { Name = MergePolicyFields.TextOf(value, "value of /name", MergePolicyWire.MaxNameLength, Invalid) },
-                "/schema/name" => fields with { SchemaName = Required(value, path, MergePolicyWire.MaxIdLength) },
-                "/schema" => fields with { SchemaName = Required(Member(value, path, "name"), path + "/name", MergePolicyWire.MaxIdLength) },
-                "/identityGraph/type" => fields with { IdentityGraph = Required(value, path, MergePolicyWire.MaxIdLength) },
-                "/identityGraph" => fields with { IdentityGraph = Required(Member(value, path, "type"), path + "/type", MergePolicyWire.MaxIdLength) },
-                "/attributeMerge/type" => WithMergeType(fields, Required(value, path, MergePolicyWire.MaxIdLength)),
-                "/attributeMerge/order" => fields with { Order = MergePolicyFields.OrderOf(value, "value of /attributeMerge/order") },
-                "/attributeMerge" => fields with
-                {
-                    AttributeMerge = Required(Member(value, path, "type"), path + "/type", MergePolicyWire.MaxIdLength),
-                    Order = MergePolicyFields.OrderOf(value!["order"], "value of /attributeMerge/order"),
-                },
-                "/default" => fields with { IsDefault = MergePolicyFields.Flag(value, "value of /default", Invalid) ?? throw Invalid("The value of /default must be true or false, not null.") },
-                "/isActiveOnEdge" => fields with { IsActiveOnEdge = MergePolicyFields.Flag(value, "value of /isActiveOnEdge", Invalid) ?? throw Invalid("The value of /isActiveOnEdge must be true or false, not null.") },
-                "/version" => fields,
-                _ => throw Invalid($"Path '{MergePolicyFields.Short(path)}' cannot be patched: use /name, /identityGraph.type, /attributeMerge.type, /attributeMerge/order, /schema.name, /default or /isActiveOnEdge."),
-            };
-        }
-
-        return fields.Validated();
-    }
-
-    /// <summary>Switching to timestampOrdered drops the dataset order, which only dataSetPrecedence uses.</summary>
-    private static MergePolicyFields WithMergeType(MergePolicyFields fields, string type) =>
-        type == MergePolicyWire.TimestampOrdered ? fields with { AttributeMerge = type, Order = [] } : fields with { AttributeMerge = type };
-
-    private static string Canonical(string path) => path switch
-    {
-        "/identityGraph.type" => "/identityGraph/type",
-        "/attributeMerge.type" => "/attributeMerge/type",
-        "/attributeMerge.order" => "/attributeMerge/order",
-        "/schema.name" => "/schema/name",
-        "/idActiveOnEdge" => "/isActiveOnEdge",
-        _ => path,
+        ["/name"] = ["name"],
+        ["/identityGraph.type"] = ["identityGraph", "type"],
+        ["/attributeMerge.type"] = ["attributeMerge", "type"],
+        ["/attributeMerge.order"] = ["attributeMerge", "order"],
+        ["/attributeMerge"] = ["attributeMerge"],
+        ["/identityGraph"] = ["identityGraph"],
+        ["/schema"] = ["schema"],
+        ["/schema.name"] = ["schema", "name"],
+        ["/default"] = ["default"],
+        ["/isActiveOnEdge"] = ["isActiveOnEdge"],
+        ["/idActiveOnEdge"] = ["isActiveOnEdge"],
+        ["/version"] = [],
     };
 
-    private static string Required(JsonNode? value, string path, int max) =>
-        MergePolicyFields.TextOf(value, $"value of {path}", max, Invalid) ?? throw Invalid($"The value of {path} must be a string, not null.");
+    /// <summary>The settings <paramref name="policy"/> has after <paramref name="body"/>'s operations, validated.</summary>
+    /// <exception cref="MergePolicyRuleException"><see cref="MergePolicyRule.InvalidPatch"/> for a malformed operation or
+    /// an unknown path, <see cref="MergePolicyRule.Invalid"/> for an invalid result.</exception>
+    public static MergePolicyDraft Apply(MergePolicy policy, JsonNode? body)
+    {
+        IReadOnlyList<JsonNode?> operations = body switch
+        {
+            JsonArray array when array.Count > 0 => [.. array],
+            JsonObject single => [single],
+            _ => throw Invalid("the body must be an operation {\"op\": \"add\", \"path\": \"/default\", \"value\": \"true\"} or a non-empty array of them"),
+        };
+        var json = policy.ToDraft().ToJson();
+        foreach (var operation in operations)
+        {
+            ApplyOne(json, operation as JsonObject ?? throw Invalid("each operation must be an object with op, path and value"));
+        }
 
-    private static JsonNode? Member(JsonNode? value, string path, string member) =>
-        value is JsonObject o ? o[member] : throw Invalid($"The value of {path} must be an object with '{member}', not {MergePolicyFields.Describe(value)}.");
+        return MergePolicyDraft.Parse(json);
+    }
 
-    private static AepException Invalid(string detail) => new(ErrorCatalog.Profile.InvalidPatch, detail);
+    private static void ApplyOne(JsonObject json, JsonObject operation)
+    {
+        var op = Text(operation["op"]);
+        if (op is null || !(op.Equals("add", StringComparison.OrdinalIgnoreCase) || op.Equals("replace", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Invalid($"op must be \"add\" or \"replace\"{(op is null ? string.Empty : $", not '{op}'")}");
+        }
+
+        var rawPath = Text(operation["path"]) ?? throw Invalid("path is required, e.g. \"/identityGraph.type\"");
+        var path = Normalize(rawPath);
+        if (!Paths.TryGetValue(path, out var segments))
+        {
+            throw Invalid($"path '{rawPath}' cannot be patched; the paths are {string.Join(", ", Paths.Keys.Where(k => k != "/idActiveOnEdge"))}");
+        }
+
+        if (!operation.ContainsKey("value"))
+        {
+            throw Invalid($"value is required for {rawPath}");
+        }
+
+        if (segments.Length == 0)
+        {
+            return;
+        }
+
+        JsonObject parent = json;
+        foreach (var segment in segments[..^1])
+        {
+            if (parent[segment] is not JsonObject child)
+            {
+                child = [];
+                parent[segment] = child;
+            }
+
+            parent = child;
+        }
+
+        parent[segments[^1]] = operation["value"]?.DeepClone();
+    }
+
+    /// <summary><c>/identityGraph/type</c> → <c>/identityGraph.type</c>.</summary>
+    private static string Normalize(string path) =>
+        path.Length > 1 && path[0] == '/' ? "/" + path[1..].Replace('/', '.') : path;
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static MergePolicyRuleException Invalid(string problem) => new(MergePolicyRule.InvalidPatch, $"The PATCH body is invalid: {problem}.");
 }

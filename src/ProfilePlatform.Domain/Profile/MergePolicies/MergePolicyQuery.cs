@@ -37,14 +37,14 @@ public sealed record MergePolicyQuery(
         var field = orderBy.TrimStart(' ', '+', '-'); // a '+' arrives as a space when the client did not encode it
         if (field.Length > 0 && !OrderFields.Contains(field, StringComparer.Ordinal))
         {
-            throw Invalid($"Parameter 'orderBy' value '{MergePolicyFields.Short(orderBy)}' is not supported: use name, +name or -name (or id, version, updateEpoch).");
+            throw Invalid($"Parameter 'orderBy' value '{MergePolicyErrors.Short(orderBy)}' is not supported: use name, +name or -name (or id, version, updateEpoch).");
         }
 
         return new MergePolicyQuery(
             SchemaName: One(query, "schema.name"),
             IsDefault: Flag(query, "default"),
-            IdentityGraph: Choice(query, "identityGraph.type", MergePolicyWire.IdentityGraphTypes),
-            AttributeMerge: Choice(query, "attributeMerge.type", MergePolicyWire.AttributeMergeTypes),
+            IdentityGraph: Choice(query, "identityGraph.type", IdentityGraphTypes.All),
+            AttributeMerge: Choice(query, "attributeMerge.type", AttributeMergeTypes.All),
             IsActiveOnEdge: Flag(query, "isActiveOnEdge"),
             Version: Number(query, "version", 1, int.MaxValue),
             Limit: Number(query, "limit", 1, MaxLimit) ?? DefaultLimit,
@@ -54,7 +54,7 @@ public sealed record MergePolicyQuery(
     }
 
     /// <summary>The matching policies in order, and the total before paging.</summary>
-    public (IReadOnlyList<MergePolicyDefinition> Page, int Total) Apply(IEnumerable<MergePolicyDefinition> policies)
+    public (IReadOnlyList<MergePolicy> Page, int Total) Apply(IEnumerable<MergePolicy> policies)
     {
         var matching = policies.Where(Matches);
         var descending = OrderBy.StartsWith('-');
@@ -65,7 +65,7 @@ public sealed record MergePolicyQuery(
             "updateEpoch" => descending ? matching.OrderByDescending(p => p.UpdateEpoch) : matching.OrderBy(p => p.UpdateEpoch),
             _ => descending ? matching.OrderByDescending(p => p.Name ?? "", StringComparer.Ordinal) : matching.OrderBy(p => p.Name ?? "", StringComparer.Ordinal),
         };
-        var all = ordered.ThenBy(p => p.Created).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var all = ordered.ToList(); // a stable sort: equal keys keep the store's creation order
         return ([.. all.Skip(Start).Take(Limit)], all.Count);
     }
 
@@ -89,11 +89,11 @@ public sealed record MergePolicyQuery(
         return href.ToString();
     }
 
-    private bool Matches(MergePolicyDefinition p) =>
+    private bool Matches(MergePolicy p) =>
         (SchemaName is null || p.SchemaName == SchemaName)
-        && (IsDefault is null || p.IsDefault == IsDefault)
-        && (IdentityGraph is null || p.IdentityGraph == IdentityGraph)
-        && (AttributeMerge is null || p.AttributeMerge == AttributeMerge)
+        && (IsDefault is null || p.Default == IsDefault)
+        && (IdentityGraph is null || p.IdentityGraphType == IdentityGraph)
+        && (AttributeMerge is null || p.AttributeMerge.Type == AttributeMerge)
         && (IsActiveOnEdge is null || p.IsActiveOnEdge == IsActiveOnEdge)
         && (Version is null || p.Version == Version);
 
@@ -124,14 +124,14 @@ public sealed record MergePolicyQuery(
     {
         null => null,
         var v when bool.TryParse(v, out var b) => b,
-        var v => throw Invalid($"Parameter '{name}' value '{MergePolicyFields.Short(v)}' is not a boolean: use true or false."),
+        var v => throw Invalid($"Parameter '{name}' value '{MergePolicyErrors.Short(v)}' is not a boolean: use true or false."),
     };
 
     private static string? Choice(IReadOnlyDictionary<string, IReadOnlyList<string>> query, string name, IReadOnlyList<string> allowed) => One(query, name) switch
     {
         null => null,
         var v when allowed.Contains(v, StringComparer.Ordinal) => v,
-        var v => throw Invalid($"Parameter '{name}' value '{MergePolicyFields.Short(v)}' is not supported: use {string.Join(" or ", allowed)}."),
+        var v => throw Invalid($"Parameter '{name}' value '{MergePolicyErrors.Short(v)}' is not supported: use {string.Join(" or ", allowed)}."),
     };
 
     private static int? Number(IReadOnlyDictionary<string, IReadOnlyList<string>> query, string name, int min, int max)
@@ -144,7 +144,7 @@ public sealed record MergePolicyQuery(
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
-            : throw Invalid($"Parameter '{name}' value '{MergePolicyFields.Short(text)}' must be a whole number from {min} to {max}.");
+            : throw Invalid($"Parameter '{name}' value '{MergePolicyErrors.Short(text)}' must be a whole number from {min} to {max}.");
     }
 
     private static AepException Invalid(string detail) => new(ErrorCatalog.Profile.InvalidQuery, detail);

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
-using ProfilePlatform.Domain.Json;
+using ProfilePlatform.Domain.JsonText;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.Tenancy;
 
@@ -12,9 +13,11 @@ namespace ProfilePlatform.Domain.Profile.MergePolicies;
 /// <summary>Profile's merge policy configuration (profile.yaml <c>/ups/config/mergePolicies</c>,
 /// help/profile/api/merge-policies.md): list, lookup, bulk lookup, create, replace, patch and delete, with the
 /// sandbox's default policy provisioned on first use.</summary>
-/// <remarks>Every change loads the sandbox's whole <see cref="MergePolicySet"/>, applies the change and saves it;
-/// when another writer saved first the change is re-applied to fresh state, so concurrent "set default" requests
-/// leave exactly one default.</remarks>
+/// <remarks>The policy model, its validation (<see cref="MergePolicyDraft"/>, <see cref="MergePolicyPatch"/>) and the
+/// rules across policies (<see cref="MergePolicySet"/>) are the domain's; this service adds the references only stores
+/// can check (record classes, datasets) and persistence. Every change loads the sandbox's policies, applies the change
+/// and saves them with the sandbox's revision; when another writer saved first the change is re-applied to fresh
+/// state, so concurrent "set default" requests leave exactly one default.</remarks>
 public sealed class MergePolicyService(
     IMergePolicyStore store,
     ISandboxStore sandboxes,
@@ -32,32 +35,33 @@ public sealed class MergePolicyService(
     {
         var set = await ProvisionedAsync(tenant, ct);
         var (page, total) = query.Apply(set.Policies);
-        var sandbox = await sandboxes.FindAsync(tenant.Sandbox, ct);
         var pageInfo = new JsonObject { ["totalCount"] = total, ["pageSize"] = page.Count, ["count"] = page.Count };
         var next = query.NextHref(page.Count, total);
         if (next.Length > 0)
         {
-            pageInfo["next"] = (query.Start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            pageInfo["next"] = (query.Start + page.Count).ToString(CultureInfo.InvariantCulture);
         }
 
         return new JsonObject
         {
             ["_page"] = pageInfo,
-            ["children"] = new JsonArray([.. page.Select(p => (JsonNode)MergePolicyJson.ToJson(p, sandbox))]),
+            ["children"] = new JsonArray([.. page.Select(p => (JsonNode)p.ToJson())]),
             ["_links"] = new JsonObject { ["next"] = new JsonObject { ["href"] = next } },
         };
     }
 
     public async Task<JsonObject> GetAsync(TenantKey tenant, string id, CancellationToken ct) =>
-        await RenderAsync(tenant, (await FindAsync(tenant, id, ct))!, ct);
+        (await FindAsync(tenant, id, ct)).ToJson();
 
     /// <summary>The policy with this id (404 when the sandbox has none), for other Profile features.</summary>
-    public async Task<MergePolicyDefinition> FindAsync(TenantKey tenant, string id, CancellationToken ct) =>
+    public async Task<MergePolicy> FindAsync(TenantKey tenant, string id, CancellationToken ct) =>
         (await ProvisionedAsync(tenant, ct)).Get(id);
 
-    /// <summary>The default policy of a schema class, or null when the class has none (then nothing is merged or stitched).</summary>
-    public async Task<MergePolicyDefinition?> DefaultForAsync(TenantKey tenant, string schemaName, CancellationToken ct) =>
-        (await ProvisionedAsync(tenant, ct)).DefaultFor(schemaName);
+    /// <summary>The policy a lookup of <paramref name="schemaName"/> uses when none is named: the class's default, else
+    /// <see cref="MergePolicy.NoStitching"/> ("the default is no profile merge and no identity stitching").</summary>
+    public async Task<MergePolicy> DefaultForAsync(TenantKey tenant, string schemaName, CancellationToken ct) =>
+        (await ProvisionedAsync(tenant, ct)).DefaultFor(schemaName)
+        ?? MergePolicy.NoStitching(tenant.ImsOrg, await SandboxBlockAsync(tenant, ct), schemaName);
 
     /// <summary><c>POST /bulk-get</c> with <c>{"ids":[{"id":...}]}</c>: <c>{"results":{id: policy}}</c> for the ids that
     /// exist; unknown ids are left out [unverified: the docs show only found ones].</summary>
@@ -65,13 +69,12 @@ public sealed class MergePolicyService(
     {
         var ids = BulkIds(body);
         var set = await ProvisionedAsync(tenant, ct);
-        var sandbox = await sandboxes.FindAsync(tenant.Sandbox, ct);
         var results = new JsonObject();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             if (set.Find(id) is { } policy)
             {
-                results[id] = MergePolicyJson.ToJson(policy, sandbox);
+                results[id] = policy.ToJson();
             }
         }
 
@@ -80,63 +83,98 @@ public sealed class MergePolicyService(
 
     public async Task<JsonObject> CreateAsync(TenantKey tenant, JsonNode? body, CancellationToken ct)
     {
-        var fields = MergePolicyFields.Parse(body);
-        await CheckReferencesAsync(fields, ct);
-        var created = await ChangeAsync(tenant, set => Task.FromResult(set.Create(fields, NewId(), clock.GetUtcNow())), ct);
-        return await RenderAsync(tenant, created, ct);
+        var draft = Draft(body);
+        await CheckReferencesAsync(draft, ct);
+        var sandbox = await SandboxBlockAsync(tenant, ct);
+        var created = await ChangeAsync(
+            tenant,
+            sandbox,
+            (set, now) => Task.FromResult(set.Add(MergePolicy.Create(NewId(), tenant.ImsOrg, sandbox, draft, now), now)),
+            ct);
+        return created.ToJson();
     }
 
     public async Task<JsonObject> ReplaceAsync(TenantKey tenant, string id, JsonNode? body, CancellationToken ct)
     {
         await FindAsync(tenant, id, ct); // 404 before 400, as for a lookup
-        var fields = MergePolicyFields.Parse(body, id);
-        await CheckReferencesAsync(fields, ct);
-        var replaced = await ChangeAsync(tenant, set => Task.FromResult(set.Replace(id, fields, clock.GetUtcNow())), ct);
-        return await RenderAsync(tenant, replaced, ct);
+        if (body is JsonObject o && o["id"] is { } given && (given.GetValueKind() != JsonValueKind.String || PlainText.Read(given.AsValue()) != id))
+        {
+            throw MergePolicyErrors.Invalid($"Field 'id' must be the id in the path ('{MergePolicyErrors.Short(id)}') or be left out.");
+        }
+
+        var draft = Draft(body);
+        await CheckReferencesAsync(draft, ct);
+        var replaced = await ChangeAsync(
+            tenant,
+            await SandboxBlockAsync(tenant, ct),
+            (set, now) => Task.FromResult(set.Replace(set.Get(id).Update(draft, now), now)),
+            ct);
+        return replaced.ToJson();
     }
 
     public async Task<JsonObject> PatchAsync(TenantKey tenant, string id, JsonNode? body, CancellationToken ct)
     {
         await FindAsync(tenant, id, ct);
-        var patch = MergePolicyPatch.Parse(body);
+        RefuseDuplicateKeys(body);
         var patched = await ChangeAsync(
             tenant,
-            async set =>
+            await SandboxBlockAsync(tenant, ct),
+            async (set, now) =>
             {
-                var fields = patch.ApplyTo(set.Get(id).Fields);
-                await CheckReferencesAsync(fields, ct);
-                return set.Replace(id, fields, clock.GetUtcNow());
+                var current = set.Get(id);
+                var draft = MergePolicyPatch.Apply(current, body);
+                await CheckReferencesAsync(draft, ct);
+                return set.Replace(current.Update(draft, now), now);
             },
             ct);
-        return await RenderAsync(tenant, patched, ct);
+        return patched.ToJson();
     }
 
-    public Task DeleteAsync(TenantKey tenant, string id, CancellationToken ct) =>
-        ChangeAsync(tenant, set => { set.Delete(id); return Task.FromResult(true); }, ct);
+    public async Task DeleteAsync(TenantKey tenant, string id, CancellationToken ct) =>
+        await ChangeAsync(
+            tenant,
+            await SandboxBlockAsync(tenant, ct),
+            (set, _) =>
+            {
+                set.Delete(id);
+                return Task.FromResult(true);
+            },
+            ct);
 
-    private async Task<MergePolicySet> ProvisionedAsync(TenantKey tenant, CancellationToken ct)
+    private async Task<SandboxMergePolicies> ProvisionedAsync(TenantKey tenant, CancellationToken ct)
     {
         var set = await store.LoadAsync(tenant, ct);
-        return set.State is not null ? set : await ChangeAsync(tenant, Task.FromResult, ct);
+        if (set.IsProvisioned)
+        {
+            return set;
+        }
+
+        return await ChangeAsync(tenant, await SandboxBlockAsync(tenant, ct), (fresh, _) => Task.FromResult(fresh), ct);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the sandbox's freshly loaded set (provisioned first) and saves
-    /// it, again on fresh state while other writers win the race.</summary>
-    private async Task<T> ChangeAsync<T>(TenantKey tenant, Func<MergePolicySet, Task<T>> change, CancellationToken ct)
+    /// <summary>Applies <paramref name="change"/> to the sandbox's freshly loaded policies (provisioned first) and saves
+    /// them, again on fresh state while other writers win the race. Broken merge policy rules become their Profile
+    /// errors here (<see cref="MergePolicyErrors.From"/>).</summary>
+    private async Task<T> ChangeAsync<T>(TenantKey tenant, MergePolicySandbox sandbox, Func<SandboxMergePolicies, long, Task<T>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var set = await store.LoadAsync(tenant, ct);
+            var now = clock.GetUtcNow().ToUnixTimeSeconds();
             try
             {
-                set.EnsureProvisioned(NewId(), clock.GetUtcNow());
-                var result = await change(set);
+                set.EnsureProvisioned(() => MergePolicy.SystemDefault(NewId(), tenant.ImsOrg, sandbox, now), now);
+                var result = await change(set, now);
                 if (set.HasChanges)
                 {
-                    await store.SaveAsync(set, ct);
+                    await store.SaveAsync(tenant, set, ct);
                 }
 
                 return result;
+            }
+            catch (MergePolicyRuleException ex)
+            {
+                throw MergePolicyErrors.From(ex);
             }
             catch (MergePolicyConflictException) when (attempt < MaxAttempts)
             {
@@ -151,51 +189,75 @@ public sealed class MergePolicyService(
         }
     }
 
-    private async Task CheckReferencesAsync(MergePolicyFields fields, CancellationToken ct)
+    /// <summary>A POST or PUT body as a validated draft (<see cref="MergePolicyDraft.Parse"/>).</summary>
+    private static MergePolicyDraft Draft(JsonNode? body)
     {
-        if (!await classes.IsRecordClassAsync(fields.SchemaName, ct))
+        RefuseDuplicateKeys(body);
+        try
+        {
+            return MergePolicyDraft.Parse(body);
+        }
+        catch (MergePolicyRuleException ex)
+        {
+            throw MergePolicyErrors.From(ex);
+        }
+    }
+
+    /// <summary>Bodies are read here rather than bound by MVC, so a property named twice is refused here.</summary>
+    private static void RefuseDuplicateKeys(JsonNode? body)
+    {
+        if (JsonDuplicateKeys.Find(body) is { } duplicate)
+        {
+            throw MergePolicyErrors.Invalid($"The JSON names property '{MergePolicyErrors.Short(duplicate)}' twice in one object: send each property once.");
+        }
+    }
+
+    private async Task CheckReferencesAsync(MergePolicyDraft draft, CancellationToken ct)
+    {
+        if (!await classes.IsRecordClassAsync(draft.SchemaName, ct))
         {
             throw new AepException(
                 ErrorCatalog.Profile.SchemaClassNotFound,
-                $"Field 'schema.name' value '{MergePolicyFields.Short(fields.SchemaName)}' names no record class of this sandbox: use '_xdm.context.profile' or the meta:altId of a record class (time-series classes are not merged).");
+                $"Field 'schema.name' value '{MergePolicyErrors.Short(draft.SchemaName)}' names no record class of this sandbox: use '_xdm.context.profile' or the meta:altId of a record class (time-series classes are not merged).");
         }
 
-        if (fields.Order.Count > 0)
+        var order = draft.AttributeMerge.Order;
+        if (order.Count > 0)
         {
-            var found = (await datasets.FindManyAsync(fields.Order, ct)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var missing = fields.Order.Where(d => !found.Contains(d)).ToList();
+            var found = (await datasets.FindManyAsync(order, ct)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var missing = order.Where(d => !found.Contains(d)).ToList();
             if (missing.Count > 0)
             {
                 throw new AepException(
                     ErrorCatalog.Profile.DatasetNotFound,
-                    $"Field 'attributeMerge.order' names datasets this sandbox does not have: {string.Join(", ", missing.Take(10).Select(MergePolicyFields.Short))}. List datasets with GET /data/foundation/catalog/dataSets.");
+                    $"Field 'attributeMerge.order' names datasets this sandbox does not have: {string.Join(", ", missing.Take(10).Select(MergePolicyErrors.Short))}. List datasets with GET /data/foundation/catalog/dataSets.");
             }
         }
     }
 
-    private async Task<JsonObject> RenderAsync(TenantKey tenant, MergePolicyDefinition policy, CancellationToken ct) =>
-        MergePolicyJson.ToJson(policy, await sandboxes.FindAsync(tenant.Sandbox, ct));
+    /// <summary>The <c>sandbox</c> block of the policies AEP returns, from the sandbox as Sandbox Management knows it.</summary>
+    private async Task<MergePolicySandbox> SandboxBlockAsync(TenantKey tenant, CancellationToken ct)
+    {
+        var sandbox = await sandboxes.FindAsync(tenant.Sandbox, ct);
+        return new MergePolicySandbox(sandbox?.Id.ToString() ?? string.Empty, tenant.Sandbox, sandbox?.Type.ToWire() ?? string.Empty, sandbox?.IsDefault ?? false);
+    }
 
     private static IReadOnlyList<string> BulkIds(JsonNode? body)
     {
-        if (JsonDuplicateKeys.Find(body) is { } duplicate)
-        {
-            throw MergePolicyFields.Invalid($"The JSON names property '{MergePolicyFields.Short(duplicate)}' twice in one object: send each property once.");
-        }
-
+        RefuseDuplicateKeys(body);
         if (body is not JsonObject o || o["ids"] is not JsonArray ids)
         {
-            throw MergePolicyFields.Invalid("The request body must be {\"ids\":[{\"id\":\"<merge policy id>\"}, ...]}.");
+            throw MergePolicyErrors.Invalid("The request body must be {\"ids\":[{\"id\":\"<merge policy id>\"}, ...]}.");
         }
 
         if (ids.Count == 0 || ids.Count > MaxBulkIds)
         {
-            throw MergePolicyFields.Invalid($"Field 'ids' lists {ids.Count} merge policies: send 1 to {MaxBulkIds}.");
+            throw MergePolicyErrors.Invalid($"Field 'ids' lists {ids.Count} merge policies: send 1 to {MaxBulkIds}.");
         }
 
         return [.. ids.Select((item, i) => item is JsonObject entry && entry["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && PlainText.Read(v) is { Length: > 0 } id
             ? id
-            : throw MergePolicyFields.Invalid($"Field 'ids[{i}]' must be an object {{\"id\":\"<merge policy id>\"}}, not {MergePolicyFields.Describe(item)}."))];
+            : throw MergePolicyErrors.Invalid($"Field 'ids[{i}]' must be an object {{\"id\":\"<merge policy id>\"}}, not {MergePolicyErrors.Describe(item)}."))];
     }
 
     private static string NewId() => Guid.NewGuid().ToString("D");

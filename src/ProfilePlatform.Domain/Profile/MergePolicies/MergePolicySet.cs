@@ -1,151 +1,99 @@
-using ProfilePlatform.Domain.Errors;
-using ProfilePlatform.Domain.Tenancy;
-
 namespace ProfilePlatform.Domain.Profile.MergePolicies;
 
-/// <summary>Every merge policy of one sandbox, changed together so the sandbox-wide rules hold: at most
-/// <see cref="MergePolicyWire.MaxPolicies"/>, one default per schema class (setting a new default clears the old
-/// one), one policy active on edge, and a policy on edge cannot be deleted.</summary>
-/// <remarks>Loaded whole (five rows at most) and saved whole by <see cref="IMergePolicyStore"/>: the revision of
-/// <see cref="State"/> makes the save fail when another writer saved first.</remarks>
-public sealed class MergePolicySet
+/// <summary>The rules that span all merge policies of a sandbox, as pure operations over the current set: the limit
+/// of five, one default per class, one policy active on edge, and no deleting the edge policy.</summary>
+/// <remarks>
+/// Defaults: "If you create a new merge policy and set it as the default, the previous default merge policy will be
+/// automatically updated by the system to no longer be the default" (help/profile/merge-policies/overview.md) — the
+/// demoted policy is an update, so its version and update time move too. Un-setting the only default of a class (or
+/// deleting it) is allowed: AEP documents no refusal, and a class without default is looked up with
+/// <see cref="MergePolicy.NoStitching"/> [unverified]. Active on edge: AEP says only one policy may be, without saying it
+/// is switched automatically, so a second one is refused [unverified error, documented rule]. The limit counts every
+/// policy of the sandbox, the system default included [unverified].
+/// </remarks>
+public sealed class MergePolicySet(IEnumerable<MergePolicy> policies)
 {
-    private readonly List<MergePolicyDefinition> _policies;
-    private readonly List<MergePolicyDefinition> _added = [];
-    private readonly List<MergePolicyDefinition> _removed = [];
+    /// <summary>"There is a maximum of five merge policies allowed per organization" (applied per sandbox, as every
+    /// other Profile resource is).</summary>
+    public const int MaxPolicies = 5;
 
-    public MergePolicySet(TenantKey tenant, MergePolicySandbox? state, IEnumerable<MergePolicyDefinition> policies)
+    private readonly List<MergePolicy> _policies = [.. policies];
+
+    public IReadOnlyList<MergePolicy> Policies => _policies;
+
+    /// <summary>The default policy of <paramref name="schemaName"/>, or null.</summary>
+    public MergePolicy? DefaultFor(string schemaName) =>
+        _policies.FirstOrDefault(p => p.Default && string.Equals(p.SchemaName, schemaName, StringComparison.Ordinal));
+
+    /// <summary>Adds a new policy.</summary>
+    /// <returns>The policies to save together: the new one first, then any former default it replaces.</returns>
+    /// <exception cref="MergePolicyRuleException">Limit reached, or another policy is active on edge.</exception>
+    public IReadOnlyList<MergePolicy> Add(MergePolicy candidate, long nowEpoch)
     {
-        Tenant = tenant;
-        State = state;
-        _policies = [.. policies];
-    }
-
-    public TenantKey Tenant { get; }
-
-    /// <summary>The sandbox's state; null until the sandbox is first used.</summary>
-    public MergePolicySandbox? State { get; private set; }
-
-    /// <summary>True when <see cref="State"/> was created by this change (the store inserts it).</summary>
-    public bool StateIsNew { get; private set; }
-
-    public IReadOnlyList<MergePolicyDefinition> Policies => _policies;
-
-    public IReadOnlyList<MergePolicyDefinition> Added => _added;
-
-    public IReadOnlyList<MergePolicyDefinition> Removed => _removed;
-
-    /// <summary>Whether anything must be saved.</summary>
-    public bool HasChanges { get; private set; }
-
-    /// <summary>On first use, gives the sandbox its default policy, as every AEP sandbox has one
-    /// (<see cref="MergePolicyWire.SystemDefaultName"/>: XDM Individual Profile, timestamp ordered).</summary>
-    public void EnsureProvisioned(string newId, DateTimeOffset now)
-    {
-        if (State is not null)
+        if (_policies.Count >= MaxPolicies)
         {
-            return;
+            throw new MergePolicyRuleException(
+                MergePolicyRule.LimitReached,
+                $"This sandbox already has {_policies.Count} merge policies, the most Experience Platform allows: delete one before creating another.");
         }
 
-        State = MergePolicySandbox.Create(Tenant, now);
-        StateIsNew = true;
-        HasChanges = true;
-        if (!_policies.Any(p => p.IsDefault && p.SchemaName == MergePolicyWire.ProfileClass))
-        {
-            Add(MergePolicyDefinition.Create(Tenant, newId, SystemDefault, now));
-        }
+        return Save(candidate, nowEpoch);
     }
 
-    /// <summary>The fields of the system default policy.</summary>
-    public static MergePolicyFields SystemDefault { get; } = new(
-        MergePolicyWire.SystemDefaultName, MergePolicyWire.ProfileClass, MergePolicyWire.IdentityGraphPdg, MergePolicyWire.TimestampOrdered, [], IsDefault: true, IsActiveOnEdge: false);
-
-    public MergePolicyDefinition? Find(string id) => _policies.FirstOrDefault(p => p.Id == id);
-
-    public MergePolicyDefinition Get(string id) => Find(id) ?? throw NotFound(id);
-
-    /// <summary>The default policy of a schema class, if it has one.</summary>
-    public MergePolicyDefinition? DefaultFor(string schemaName) =>
-        _policies.FirstOrDefault(p => p.IsDefault && string.Equals(p.SchemaName, schemaName, StringComparison.Ordinal));
-
-    public MergePolicyDefinition Create(MergePolicyFields fields, string id, DateTimeOffset now)
+    /// <summary>Replaces an existing policy with its updated form (PUT, PATCH).</summary>
+    /// <returns>The policies to save together: the updated one first, then any former default it replaces.</returns>
+    public IReadOnlyList<MergePolicy> Replace(MergePolicy updated, long nowEpoch)
     {
-        if (_policies.Count >= MergePolicyWire.MaxPolicies)
+        if (_policies.All(p => p.Id != updated.Id))
         {
-            throw new AepException(
-                ErrorCatalog.Profile.MergePolicyLimit,
-                $"The sandbox already has {_policies.Count} merge policies, the most allowed ({MergePolicyWire.MaxPolicies}): delete or update one instead of creating another.");
+            throw new InvalidOperationException($"Merge policy {updated.Id} is not in the set.");
         }
 
-        EnsureEdgeFree(fields, exceptId: null);
-        var policy = MergePolicyDefinition.Create(Tenant, id, fields, now);
-        Add(policy);
-        ClearOtherDefaults(policy, now);
-        return policy;
+        return Save(updated, nowEpoch);
     }
 
-    public MergePolicyDefinition Replace(string id, MergePolicyFields fields, DateTimeOffset now)
+    /// <summary>Refuses deleting a policy that is active on edge ("Use either the PATCH or PUT endpoints to update the
+    /// merge policy before deleting it").</summary>
+    public static void EnsureDeletable(MergePolicy policy)
     {
-        var policy = Get(id);
-        EnsureEdgeFree(fields, exceptId: id);
-        policy.Replace(fields, now);
-        Touch();
-        ClearOtherDefaults(policy, now);
-        return policy;
-    }
-
-    public void Delete(string id)
-    {
-        var policy = Get(id);
         if (policy.IsActiveOnEdge)
         {
-            throw new AepException(
-                ErrorCatalog.Profile.ActiveOnEdgeNotDeletable,
-                $"Merge policy {id} is active on edge and cannot be deleted: set isActiveOnEdge to false with PATCH or PUT first.");
+            throw new MergePolicyRuleException(
+                MergePolicyRule.ActiveOnEdgeNotDeletable,
+                $"Merge policy {policy.Id} is active on edge and cannot be deleted: set isActiveOnEdge to false first (PATCH /isActiveOnEdge or PUT).");
         }
-
-        _policies.Remove(policy);
-        _removed.Add(policy);
-        Touch();
     }
 
-    public static AepException NotFound(string id) => new(
-        ErrorCatalog.Profile.MergePolicyNotFound,
-        $"Merge policy '{MergePolicyFields.Short(id)}' was not found in this sandbox: list the merge policies with GET /data/core/ups/config/mergePolicies.");
-
-    private void Add(MergePolicyDefinition policy)
+    private List<MergePolicy> Save(MergePolicy policy, long nowEpoch)
     {
-        _policies.Add(policy);
-        _added.Add(policy);
-        Touch();
-    }
-
-    private void EnsureEdgeFree(MergePolicyFields fields, string? exceptId)
-    {
-        if (fields.IsActiveOnEdge && _policies.FirstOrDefault(p => p.IsActiveOnEdge && p.Id != exceptId) is { } onEdge)
+        if (policy.IsActiveOnEdge && _policies.FirstOrDefault(p => p.IsActiveOnEdge && p.Id != policy.Id) is { } onEdge)
         {
-            throw new AepException(
-                ErrorCatalog.Profile.EdgePolicyTaken,
-                $"Merge policy {onEdge.Id} is already active on edge and only one may be: set its isActiveOnEdge to false first.");
+            throw new MergePolicyRuleException(
+                MergePolicyRule.ActiveOnEdgeTaken,
+                $"Merge policy {onEdge.Id} is already active on edge and a sandbox can have only one: set its isActiveOnEdge to false first, or leave isActiveOnEdge false here.");
         }
-    }
 
-    private void ClearOtherDefaults(MergePolicyDefinition policy, DateTimeOffset now)
-    {
-        if (!policy.IsDefault)
+        var saved = new List<MergePolicy> { policy };
+        if (policy.Default)
         {
-            return;
+            saved.AddRange(_policies
+                .Where(p => p.Id != policy.Id && p.Default && string.Equals(p.SchemaName, policy.SchemaName, StringComparison.Ordinal))
+                .Select(p => p.Update(p.ToDraft() with { Default = false }, nowEpoch)));
         }
 
-        foreach (var other in _policies.Where(p => p != policy && p.IsDefault && p.SchemaName == policy.SchemaName))
+        foreach (var changed in saved)
         {
-            other.ClearDefault(now);
+            var index = _policies.FindIndex(p => p.Id == changed.Id);
+            if (index >= 0)
+            {
+                _policies[index] = changed;
+            }
+            else
+            {
+                _policies.Add(changed);
+            }
         }
-    }
 
-    private void Touch()
-    {
-        HasChanges = true;
-        State?.Touch();
+        return saved;
     }
 }

@@ -12,7 +12,7 @@ public sealed class RegistryMergePolicyClasses(IXdmLibrary library, ISchemaRegis
 
     public async Task<bool> IsRecordClassAsync(string schemaName, CancellationToken ct)
     {
-        if (schemaName == MergePolicyWire.ProfileClass)
+        if (schemaName == MergePolicy.ProfileClass)
         {
             return true;
         }

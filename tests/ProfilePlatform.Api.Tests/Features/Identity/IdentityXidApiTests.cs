@@ -1,3 +1,4 @@
+using ProfilePlatform.Domain.Identity;
 using System.Net;
 using ProfilePlatform.Api.Tests.Contracts;
 using ProfilePlatform.Api.Tests.Infrastructure;
@@ -25,7 +26,8 @@ public abstract class IdentityXidApiTests(PlatformFixture fixture)
         var body = (await AepClient.JsonAsync(first)).AsObject();
         Assert.Equal(["xid"], body.Select(p => p.Key));
         var xid = body["xid"]!.GetValue<string>();
-        Assert.Matches("^[A-Za-z0-9_-]{28}$", xid);
+        Assert.Matches("^[A-Za-z0-9_-]{30}$", xid);
+        Assert.Equal(new CompositeIdentity("Email", "test@adobetest.com").Xid, xid); // the XID the identity graph stores
         Assert.Equal(xid, (await AepClient.JsonAsync(second))["xid"]!.GetValue<string>());
         Assert.True(first.Headers.CacheControl?.NoCache);
     }

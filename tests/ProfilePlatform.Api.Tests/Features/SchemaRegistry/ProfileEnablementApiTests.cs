@@ -138,6 +138,56 @@ public abstract class ProfileEnablementApiTests(PlatformFixture fixture)
         Assert.Null((await _api.LookupAsync(TestClients.OrgA, sandbox, "schemas", second))["meta:immutableTags"]);
     }
 
+    [Fact]
+    public async Task Enable_OneToOneWithoutMatchingReferenceIdentity_Returns400Xdm1526ThenXdm1527()
+    {
+        // Arrange: the destination's primary identity is an Email; the source points at it one-to-one
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        var fg = await _api.CreateAsync(TestClients.OrgA, sandbox, "fieldgroups", FieldGroup("Refs", "acme", new JsonObject { ["loyaltyId"] = Field("string"), ["accountRef"] = Field("string") }));
+        var destination = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema("Accounts", Profile, IdentityMap, fg));
+        var source = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema("Members with accounts", Profile, IdentityMap, fg));
+        await DescriptorAsync(sandbox, HttpMethod.Post, null, new JsonObject
+        {
+            ["@type"] = "xdm:descriptorIdentity",
+            ["xdm:sourceSchema"] = destination,
+            ["xdm:sourceVersion"] = 1,
+            ["xdm:sourceProperty"] = "/_acme/loyaltyId",
+            ["xdm:namespace"] = "Email",
+            ["xdm:property"] = "xdm:code",
+            ["xdm:isPrimary"] = true,
+        });
+        await DescriptorAsync(sandbox, HttpMethod.Post, null, new JsonObject
+        {
+            ["@type"] = "xdm:descriptorOneToOne",
+            ["xdm:sourceSchema"] = source,
+            ["xdm:sourceVersion"] = 1,
+            ["xdm:sourceProperty"] = "/_acme/accountRef",
+            ["xdm:destinationSchema"] = destination,
+            ["xdm:destinationVersion"] = 1,
+        });
+
+        // Act
+        using var noReference = await _api.PatchAsync(TestClients.OrgA, sandbox, "schemas", source, Enable);
+        var reference = new JsonObject
+        {
+            ["@type"] = "xdm:descriptorReferenceIdentity",
+            ["xdm:sourceSchema"] = source,
+            ["xdm:sourceVersion"] = 1,
+            ["xdm:sourceProperty"] = "/_acme/accountRef",
+            ["xdm:identityNamespace"] = "Phone",
+        };
+        var referenceId = await DescriptorAsync(sandbox, HttpMethod.Post, null, reference);
+        using var wrongNamespace = await _api.PatchAsync(TestClients.OrgA, sandbox, "schemas", source, Enable);
+        reference["xdm:identityNamespace"] = "Email";
+        await DescriptorAsync(sandbox, HttpMethod.Put, referenceId, reference);
+        using var enabled = await _api.PatchAsync(TestClients.OrgA, sandbox, "schemas", source, Enable);
+
+        // Assert
+        await AssertXdmErrorAsync(noReference, HttpStatusCode.BadRequest, "XDM-1526-400", "/_acme/accountRef");
+        await AssertXdmErrorAsync(wrongNamespace, HttpStatusCode.BadRequest, "XDM-1527-400", "'Email'");
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+    }
+
     [Theory]
     [InlineData("[\"profile\"]")]
     [InlineData("\"union\"")]
@@ -183,6 +233,15 @@ public abstract class ProfileEnablementApiTests(PlatformFixture fixture)
         await AssertXdmErrorAsync(listWithVersion, HttpStatusCode.BadRequest, "XDM-1006-400", "Accept");
         await AssertXdmErrorAsync(unknown, HttpStatusCode.NotFound, "XDM-1012-404", "experienceevent__union");
         Assert.Equal(HttpStatusCode.OK, byAltId.StatusCode);
+    }
+
+    private async Task<string> DescriptorAsync(string sandbox, HttpMethod method, string? id, JsonObject body)
+    {
+        var path = $"{XdmApi.Base}/tenant/descriptors" + (id is null ? "" : "/" + id);
+        using var response = await _api.Client.SendAsync(method, path, TestClients.OrgA, sandbox, body.ToJsonString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{method} descriptor: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["@id"]!.GetValue<string>();
     }
 }
 

@@ -265,6 +265,107 @@ public abstract class SchemaRevisionApiTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
     }
 
+    [Fact]
+    public async Task SchemaUsedByADataset_RefusesBreakingChangesOfItsFieldGroups()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        var fg = await _api.CreateAsync(TestClients.OrgA, sandbox, "fieldgroups", FieldGroup("Dataset FG", "acme", new JsonObject { ["a"] = Field("string"), ["b"] = Field("string") }));
+        var schema = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema("Dataset schema", Profile, fg));
+        using (var dataset = await _api.Client.SendAsync(HttpMethod.Post, "/data/foundation/catalog/dataSets", TestClients.OrgA, sandbox, new JsonObject
+        {
+            ["name"] = "Locked by data",
+            ["schemaRef"] = new JsonObject { ["id"] = schema, ["contentType"] = "application/vnd.adobe.xed-full+json;version=1" },
+        }.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.Created, dataset.StatusCode);
+        }
+
+        // Act
+        using var breaking = await _api.PatchAsync(TestClients.OrgA, sandbox, "fieldgroups", fg, Ops(Op("remove", "/definitions/fields/properties/_acme/properties/b")));
+        using var additive = await _api.PatchAsync(TestClients.OrgA, sandbox, "fieldgroups", fg, Ops(Op("add", "/definitions/fields/properties/_acme/properties/c", Field("string"))));
+
+        // Assert
+        await AssertXdmErrorAsync(breaking, HttpStatusCode.BadRequest, "XDM-1000-400", "is used by dataset");
+        Assert.Equal(HttpStatusCode.OK, additive.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_DuplicateJsonProperty_Returns400NotA500()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+
+        // Act
+        using var response = await _api.Client.SendAsync(HttpMethod.Post, $"{XdmApi.Base}/tenant/schemas", TestClients.OrgA, sandbox,
+            """{"title":"One","title":"Two","type":"object","allOf":[{"$ref":"https://ns.adobe.com/xdm/context/profile"}]}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("title", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Robert'); DROP TABLE xdm_resources;--")]
+    [InlineData("Zoë 🚀 %00 ${jndi:ldap://x}")]
+    public async Task Create_HostileButValidTitle_IsStoredVerbatimAndHarmless(string title)
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+
+        // Act
+        var id = await _api.CreateAsync(TestClients.OrgA, sandbox, "schemas", Schema(title, Profile));
+
+        // Assert
+        Assert.Equal(title, (await _api.LookupAsync(TestClients.OrgA, sandbox, "schemas", id))["title"]!.GetValue<string>());
+        using var list = await _api.GetAsync(TestClients.OrgA, sandbox, "tenant/schemas", IdList);
+        Assert.Single((await AepClient.JsonAsync(list))["results"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("title", "long")]
+    [InlineData("ref", "file:///etc/passwd")]
+    [InlineData("fieldname", "../../etc")]
+    [InlineData("nulbyte", "a\u0000b")]
+    [InlineData("deep", "")]
+    public async Task Create_HostileInvalidBody_Returns400AndStoresNothing(string kind, string value)
+    {
+        // Arrange
+        var sandbox = await _api.NewSandboxAsync(TestClients.OrgA);
+        string body;
+        string resources = "fieldgroups";
+        switch (kind)
+        {
+            case "title":
+                body = Schema(new string('t', 300), Profile).ToJsonString();
+                resources = "schemas";
+                break;
+            case "ref":
+                body = Schema("Evil ref", Profile, value).ToJsonString();
+                resources = "schemas";
+                break;
+            case "fieldname":
+            case "nulbyte":
+                body = FieldGroup("Evil field " + kind, "acme", new JsonObject { [System.Text.RegularExpressions.Regex.Unescape(value)] = Field("string") }).ToJsonString();
+                break;
+            default:
+                var nested = string.Concat(Enumerable.Repeat("{\"type\":\"object\",\"properties\":{\"n\":", 300)) + "{\"type\":\"string\"}" + new string('}', 600);
+                body = "{\"title\":\"Deep\",\"type\":\"object\",\"meta:intendedToExtend\":[\"" + Profile + "\"],\"definitions\":{\"d\":{\"properties\":{\"_acme\":" + nested + "}}},\"allOf\":[{\"$ref\":\"#/definitions/d\"}]}";
+                break;
+        }
+
+        // Act
+        using var response = await _api.Client.SendAsync(HttpMethod.Post, $"{XdmApi.Base}/tenant/{resources}", TestClients.OrgA, sandbox, body);
+
+        // Assert
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{kind}: {(int)response.StatusCode} {text}");
+        using var stats = await _api.GetAsync(TestClients.OrgA, sandbox, "stats", null);
+        var counts = (await AepClient.JsonAsync(stats))["counts"]!;
+        Assert.Equal(0, counts["schemas"]!.GetValue<int>() + counts["mixins"]!.GetValue<int>());
+    }
+
     private static string XdmIdAlt(string id) => "_" + id["https://ns.adobe.com/".Length..].Replace('/', '.');
 }
 

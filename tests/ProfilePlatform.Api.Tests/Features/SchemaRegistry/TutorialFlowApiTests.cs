@@ -134,6 +134,25 @@ public abstract class TutorialFlowApiTests(PlatformFixture fixture)
             await AssertXdmErrorAsync(breaking, HttpStatusCode.BadRequest, "XDM-1000-400", "/_acme/loyalty/points");
         }
 
+        // xed-full-desc lists the schema's descriptors; xed-deprecatefield marks the fields a deprecation descriptor names.
+        var withDescriptors = await _api.LookupAsync(TestClients.OrgA, sandbox, "schemas", schema, "application/vnd.adobe.xed-full-desc+json; version=1");
+        Assert.Equal("/personalEmail/address", withDescriptors["meta:descriptors"]!.AsArray().Single()!["xdm:sourceProperty"]!.GetValue<string>());
+        using (var deprecate = await _api.PostAsync(TestClients.OrgA, sandbox, "descriptors", new JsonObject
+        {
+            ["@type"] = "xdm:descriptorDeprecated",
+            ["xdm:sourceSchema"] = schema,
+            ["xdm:sourceVersion"] = 1,
+            ["xdm:sourceProperty"] = "/_acme/loyalty/tier",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, deprecate.StatusCode);
+        }
+
+        var deprecated = await _api.LookupAsync(TestClients.OrgA, sandbox, "schemas", schema, "application/vnd.adobe.xed-deprecatefield+json; version=1");
+        var loyaltyFields = deprecated["properties"]!["_acme"]!["properties"]!["loyalty"]!["properties"]!;
+        Assert.Equal("deprecated", loyaltyFields["tier"]!["meta:status"]!.GetValue<string>());
+        Assert.Null(loyaltyFields["points"]!["meta:status"]);
+
         using var unions = await _api.GetAsync(TestClients.OrgA, sandbox, "tenant/unions", IdList);
         Assert.Equal(Profile + "__union", (await AepClient.JsonAsync(unions))["results"]!.AsArray().Single()!["$id"]!.GetValue<string>());
         var union = await _api.LookupAsync(TestClients.OrgA, sandbox, "unions", Profile + "__union", Full);

@@ -1,84 +1,87 @@
-using System.Text.Json.Nodes;
-using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Profile.MergePolicies;
+using static ProfilePlatform.Domain.Tests.Profile.MergePolicies.MergePolicyTestData;
 
 namespace ProfilePlatform.Domain.Tests.Profile.MergePolicies;
 
 public sealed class MergePolicyPatchTests
 {
-    private static readonly MergePolicyFields Current = new("Before", MergePolicyWire.ProfileClass, "pdg", "dataSetPrecedence", ["d1", "d2"], false, false);
+    private readonly MergePolicy _policy = Policy("p1");
 
-    [Theory]
-    [InlineData("""{"op":"add","path":"/default","value":"true"}""")]
-    [InlineData("""{"op":"add","path":"/default","value":true}""")]
-    [InlineData("""[{"op":"replace","path":"/default","value":true}]""")]
-    public void ApplyTo_DocumentedDefaultPatch_SingleObjectOrArray(string body)
+    [Fact]
+    public void Apply_DocsSingleOperationWithStringValue_SetsDefault()
     {
-        // Act
-        var fields = MergePolicyPatch.Parse(JsonNode.Parse(body)).ApplyTo(Current);
+        // Act: help/profile/api/merge-policies.md PATCH example, verbatim
+        var draft = MergePolicyPatch.Apply(_policy, Json("""{"op":"add","path":"/default","value":"true"}"""));
 
         // Assert
-        Assert.True(fields.IsDefault);
-        Assert.Equal((Current.Name, Current.IdentityGraph, Current.AttributeMerge), (fields.Name, fields.IdentityGraph, fields.AttributeMerge));
-        Assert.Equal(Current.Order, fields.Order);
-    }
-
-    [Theory]
-    [InlineData("/identityGraph.type", "\"none\"")]
-    [InlineData("/identityGraph/type", "\"none\"")]
-    [InlineData("/identityGraph", """{"type":"none"}""")]
-    public void ApplyTo_DotAndPointerPaths_MeanTheSame(string path, string value)
-    {
-        // Act
-        var fields = MergePolicyPatch.Parse(JsonNode.Parse($$"""{"op":"add","path":"{{path}}","value":{{value}}}""")).ApplyTo(Current);
-
-        // Assert
-        Assert.Equal("none", fields.IdentityGraph);
+        Assert.True(draft.Default);
+        Assert.Equal(_policy.ToDraft() with { Default = true }, draft);
     }
 
     [Fact]
-    public void ApplyTo_SwitchToTimestampOrdered_DropsTheOrder_AndBackNeedsOne()
+    public void Apply_ArrayOfOperations_DottedAndSlashedPaths()
     {
         // Act
-        var timestamp = MergePolicyPatch.Parse(JsonNode.Parse("""{"op":"add","path":"/attributeMerge.type","value":"timestampOrdered"}""")).ApplyTo(Current);
-        var back = Assert.Throws<AepException>(() => MergePolicyPatch.Parse(JsonNode.Parse("""{"op":"add","path":"/attributeMerge.type","value":"dataSetPrecedence"}""")).ApplyTo(timestamp));
+        var draft = MergePolicyPatch.Apply(_policy, Json("""
+            [{"op":"add","path":"/identityGraph.type","value":"pdg"},
+             {"op":"replace","path":"/name","value":"renamed"},
+             {"op":"add","path":"/schema/name","value":"_xdm.context.account"},
+             {"op":"add","path":"/idActiveOnEdge","value":true}]
+            """));
 
         // Assert
-        Assert.Empty(timestamp.Order);
-        Assert.Same(ErrorCatalog.Profile.InvalidMergePolicy, back.Error);
+        Assert.Equal(IdentityGraphTypes.Pdg, draft.IdentityGraphType);
+        Assert.Equal("renamed", draft.Name);
+        Assert.Equal("_xdm.context.account", draft.SchemaName);
+        Assert.True(draft.IsActiveOnEdge);
     }
 
     [Fact]
-    public void ApplyTo_OperationsInOrder_LaterWins_AndVersionIsIgnored()
+    public void Apply_SwitchToDataSetPrecedenceWithoutOrder_Invalid_WithOrder_Accepted()
     {
         // Act
-        var fields = MergePolicyPatch.Parse(JsonNode.Parse("""
-            [{"op":"add","path":"/name","value":"One"},{"op":"add","path":"/version","value":99},{"op":"add","path":"/name","value":"Two"},
-             {"op":"add","path":"/attributeMerge","value":{"type":"dataSetPrecedence","order":["d3"]}},{"op":"add","path":"/idActiveOnEdge","value":"true"}]
-            """)).ApplyTo(Current);
+        var withoutOrder = Assert.Throws<MergePolicyRuleException>(() =>
+            MergePolicyPatch.Apply(_policy, Json("""{"op":"add","path":"/attributeMerge.type","value":"dataSetPrecedence"}""")));
+        var withOrder = MergePolicyPatch.Apply(_policy, Json("""
+            [{"op":"add","path":"/attributeMerge.type","value":"dataSetPrecedence"},{"op":"add","path":"/attributeMerge.order","value":["ds2","ds1"]}]
+            """));
+        var whole = MergePolicyPatch.Apply(_policy, Json("""{"op":"replace","path":"/attributeMerge","value":{"type":"dataSetPrecedence","order":["ds9"]}}"""));
 
         // Assert
-        Assert.Equal("Two", fields.Name);
-        Assert.Equal(["d3"], fields.Order);
-        Assert.True(fields.IsActiveOnEdge);
+        Assert.Contains("attributeMerge.order is required", withoutOrder.Message, StringComparison.Ordinal);
+        Assert.Equal(["ds2", "ds1"], withOrder.AttributeMerge.Order);
+        Assert.Equal(["ds9"], whole.AttributeMerge.Order);
+    }
+
+    [Fact]
+    public void Apply_Version_AcceptedAndIgnored()
+    {
+        // Act
+        var draft = MergePolicyPatch.Apply(_policy, Json("""{"op":"add","path":"/version","value":"42"}"""));
+
+        // Assert
+        Assert.Equal(_policy.ToDraft(), draft);
     }
 
     [Theory]
-    [InlineData("""{"op":"copy","path":"/name","value":"x"}""", "'op'")]
-    [InlineData("""{"op":"add","path":"/sandbox","value":"x"}""", "cannot be patched")]
-    [InlineData("""{"op":"add","path":"/name"}""", "'value'")]
-    [InlineData("""{"op":"add","path":"/isActiveOnEdge","value":null}""", "not null")]
-    [InlineData("""{"op":"add","path":"/schema","value":"x"}""", "must be an object")]
-    [InlineData("""{"op":"add","path":"/name","value":{"a":1}}""", "must be a string")]
-    [InlineData("""[]""", "empty array")]
-    [InlineData("""5""", "patch operation")]
-    public void Invalid_ThrowsInvalidPatch(string body, string mentions)
+    [InlineData("""{"op":"remove","path":"/name","value":"x"}""", "op must be \"add\" or \"replace\", not 'remove'", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"path":"/name","value":"x"}""", "op must be", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","value":"x"}""", "path is required", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/id","value":"x"}""", "path '/id' cannot be patched", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/imsOrgId","value":"x"}""", "/identityGraph.type", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/name"}""", "value is required for /name", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/identityGraph.type","value":"graph"}""", "identityGraph.type must be one of none, pdg", MergePolicyRule.Invalid)]
+    [InlineData("""{"op":"add","path":"/default","value":"maybe"}""", "default must be true or false", MergePolicyRule.Invalid)]
+    [InlineData("""[]""", "non-empty array", MergePolicyRule.InvalidPatch)]
+    [InlineData("""[1]""", "each operation must be an object", MergePolicyRule.InvalidPatch)]
+    [InlineData("\"text\"", "the body must be an operation", MergePolicyRule.InvalidPatch)]
+    public void Apply_BadOperationOrResult_NamesTheRuleAndProblem(string body, string expected, MergePolicyRule rule)
     {
         // Act
-        var ex = Assert.Throws<AepException>(() => MergePolicyPatch.Parse(JsonNode.Parse(body)).ApplyTo(Current));
+        var ex = Assert.Throws<MergePolicyRuleException>(() => MergePolicyPatch.Apply(_policy, Json(body)));
 
         // Assert
-        Assert.Same(ErrorCatalog.Profile.InvalidPatch, ex.Error);
-        Assert.Contains(mentions, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(rule, ex.Rule);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,10 @@
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Profile.MergePolicies;
-using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Domain.Tests.Profile.MergePolicies;
 
 public sealed class MergePolicyQueryTests
 {
-    private static readonly TenantKey Tenant = new("ORG@AdobeOrg", "dev");
 
     [Fact]
     public void Parse_Nothing_IsTwentyByNameFromZero()
@@ -35,11 +33,11 @@ public sealed class MergePolicyQueryTests
     public void Apply_FiltersSortsAndPages_WithANextLinkKeepingTheFilters()
     {
         // Arrange
-        var set = new MergePolicySet(Tenant, null, []);
-        set.EnsureProvisioned("p0", DateTimeOffset.UnixEpoch);
-        set.Create(new MergePolicyFields("b", MergePolicyWire.ProfileClass, "none", "timestampOrdered", [], false, false), "p1", DateTimeOffset.UnixEpoch);
-        set.Create(new MergePolicyFields("a", MergePolicyWire.ProfileClass, "none", "timestampOrdered", [], false, false), "p2", DateTimeOffset.UnixEpoch);
-        set.Create(new MergePolicyFields("c", MergePolicyWire.ProfileClass, "none", "timestampOrdered", [], false, false), "p3", DateTimeOffset.UnixEpoch);
+        var set = new SandboxMergePolicies(null, []);
+        set.EnsureProvisioned(() => Policy("p0", "Default", IdentityGraphTypes.Pdg) with { Default = true }, 0);
+        set.Add(Policy("p1", "b"), 0);
+        set.Add(Policy("p2", "a"), 0);
+        set.Add(Policy("p3", "c"), 0);
         var query = MergePolicyQuery.Parse(Query(("identityGraph.type", "none"), ("orderBy", "-name"), ("limit", "2")));
 
         // Act
@@ -69,6 +67,22 @@ public sealed class MergePolicyQueryTests
         Assert.Same(ErrorCatalog.Profile.InvalidQuery, ex.Error);
         Assert.Contains(name, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Apply_EqualNames_KeepTheStoresCreationOrder()
+    {
+        // Arrange
+        MergePolicy[] policies = [Policy("z", "same"), Policy("a", "same"), Policy("m", "same")];
+
+        // Act
+        var (page, _) = MergePolicyQuery.Parse(Query()).Apply(policies);
+
+        // Assert
+        Assert.Equal(["z", "a", "m"], page.Select(p => p.Id));
+    }
+
+    private static MergePolicy Policy(string id, string name, string graph = IdentityGraphTypes.None) =>
+        MergePolicy.Create(id, "ORG@AdobeOrg", new MergePolicySandbox("s", "prod", "production", true), new MergePolicyDraft(name, MergePolicy.ProfileClass, graph, AttributeMerge.TimestampOrdered, false, false), 0);
 
     private static Dictionary<string, IReadOnlyList<string>> Query(params (string Name, string Value)[] pairs) =>
         pairs.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Value)]);

@@ -33,7 +33,7 @@ public sealed class MergePolicyServiceTests
 
         // Assert
         var policy = Assert.Single(list["children"]!.AsArray())!;
-        Assert.Equal("Default Timebased", policy["name"]!.GetValue<string>());
+        Assert.Equal(MergePolicy.SystemDefaultName, policy["name"]!.GetValue<string>());
         Assert.Equal(_sandboxes.All[0].Id.ToString(), policy["sandbox"]!["sandboxId"]!.GetValue<string>());
         Assert.Equal("development", policy["sandbox"]!["type"]!.GetValue<string>());
         Assert.Equal(Org, policy["imsOrgId"]!.GetValue<string>());
@@ -44,11 +44,11 @@ public sealed class MergePolicyServiceTests
     public async Task Reads_AfterProvisioning_SaveNothing()
     {
         // Arrange
-        await _sut.DefaultForAsync(Tenant, MergePolicyWire.ProfileClass, default);
+        await _sut.DefaultForAsync(Tenant, MergePolicy.ProfileClass, default);
 
         // Act
-        var policy = await _sut.DefaultForAsync(Tenant, MergePolicyWire.ProfileClass, default);
-        await _sut.GetAsync(Tenant, policy!.Id, default);
+        var policy = await _sut.DefaultForAsync(Tenant, MergePolicy.ProfileClass, default);
+        await _sut.GetAsync(Tenant, policy.Id, default);
 
         // Assert
         Assert.Equal(1, _store.Saves);
@@ -58,7 +58,7 @@ public sealed class MergePolicyServiceTests
     public async Task Create_AnotherWriterSavedFirst_IsReappliedOnFreshState()
     {
         // Arrange
-        await _sut.DefaultForAsync(Tenant, MergePolicyWire.ProfileClass, default);
+        await _sut.DefaultForAsync(Tenant, MergePolicy.ProfileClass, default);
         _store.BeforeSaves.Enqueue(_store.Bump);
 
         // Act
@@ -68,7 +68,7 @@ public sealed class MergePolicyServiceTests
         Assert.Equal(1, _store.Conflicts);
         Assert.Equal(2, _store.Policies.Count);
         var old = _store.Policies.Single(p => p.Id != created["id"]!.GetValue<string>());
-        Assert.False(old.IsDefault);
+        Assert.False(old.Default);
         Assert.Equal(2, old.Version); // cleared once, not once per attempt
     }
 
@@ -76,7 +76,7 @@ public sealed class MergePolicyServiceTests
     public async Task Change_ConflictingEveryTime_GivesUpWithConcurrentChange()
     {
         // Arrange
-        await _sut.DefaultForAsync(Tenant, MergePolicyWire.ProfileClass, default);
+        await _sut.DefaultForAsync(Tenant, MergePolicy.ProfileClass, default);
         for (var i = 0; i < MergePolicyService.MaxAttempts; i++)
         {
             _store.BeforeSaves.Enqueue(_store.Bump);
@@ -159,7 +159,7 @@ public sealed class MergePolicyServiceTests
         Assert.Same(ErrorCatalog.Profile.MergePolicyNotFound, patch.Error);
     }
 
-    private static JsonNode Body(bool isDefault = false, string[]? order = null, string schema = MergePolicyWire.ProfileClass)
+    private static JsonNode Body(bool isDefault = false, string[]? order = null, string schema = MergePolicy.ProfileClass)
     {
         var merge = order is null
             ? new JsonObject { ["type"] = "timestampOrdered" }

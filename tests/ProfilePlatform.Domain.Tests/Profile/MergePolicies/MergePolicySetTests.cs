@@ -1,139 +1,131 @@
-using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Profile.MergePolicies;
-using ProfilePlatform.Domain.Tenancy;
+using static ProfilePlatform.Domain.Tests.Profile.MergePolicies.MergePolicyTestData;
 
 namespace ProfilePlatform.Domain.Tests.Profile.MergePolicies;
 
 public sealed class MergePolicySetTests
 {
-    private static readonly TenantKey Tenant = new("ORG@AdobeOrg", "dev");
-    private static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
-    private readonly MergePolicySet _sut = new(Tenant, null, []);
-
-    public MergePolicySetTests() => _sut.EnsureProvisioned("system", Now);
+    private const long Now = 1700000000;
 
     [Fact]
-    public void EnsureProvisioned_FirstUse_AddsTheSystemDefaultOnce()
-    {
-        // Act
-        _sut.EnsureProvisioned("again", Now);
-
-        // Assert
-        var policy = Assert.Single(_sut.Policies);
-        Assert.Equal(("system", "Default Timebased", MergePolicyWire.ProfileClass, "pdg", "timestampOrdered"), (policy.Id, policy.Name, policy.SchemaName, policy.IdentityGraph, policy.AttributeMerge));
-        Assert.True(policy.IsDefault);
-        Assert.False(policy.IsActiveOnEdge);
-        Assert.Equal(1, policy.Version);
-        Assert.Equal(Now.ToUnixTimeSeconds(), policy.UpdateEpoch);
-        Assert.True(_sut.StateIsNew);
-        Assert.Equal((Tenant.ImsOrg, Tenant.Sandbox), (policy.ImsOrg, policy.Sandbox));
-    }
-
-    [Fact]
-    public void Create_NewDefault_ClearsTheClassesOldDefaultAndCountsItsVersion()
-    {
-        // Act
-        var created = _sut.Create(Fields(isDefault: true), "p1", Now.AddMinutes(1));
-
-        // Assert
-        var system = _sut.Get("system");
-        Assert.True(created.IsDefault);
-        Assert.False(system.IsDefault);
-        Assert.Equal(2, system.Version);
-        Assert.Equal(Now.AddMinutes(1).ToUnixTimeSeconds(), system.UpdateEpoch);
-        Assert.Same(created, _sut.DefaultFor(MergePolicyWire.ProfileClass));
-    }
-
-    [Fact]
-    public void Create_DefaultOfAnotherClass_LeavesTheProfileDefault()
-    {
-        // Act
-        _sut.Create(Fields(isDefault: true, schema: "_acme.classes.store"), "p1", Now);
-
-        // Assert
-        Assert.True(_sut.Get("system").IsDefault);
-        Assert.Equal("p1", _sut.DefaultFor("_acme.classes.store")!.Id);
-    }
-
-    [Fact]
-    public void Replace_NotDefaultAnyMore_LeavesTheClassWithoutDefault()
-    {
-        // Act
-        var replaced = _sut.Replace("system", SystemFields() with { IsDefault = false }, Now);
-
-        // Assert
-        Assert.False(replaced.IsDefault);
-        Assert.Equal(2, replaced.Version);
-        Assert.Null(_sut.DefaultFor(MergePolicyWire.ProfileClass));
-    }
-
-    [Fact]
-    public void Create_SixthPolicy_IsRefused()
+    public void Add_NewDefault_OldDefaultOfTheSameClassUnsetAndUpdated()
     {
         // Arrange
-        for (var i = 1; i < MergePolicyWire.MaxPolicies; i++)
-        {
-            _sut.Create(Fields(), $"p{i}", Now);
-        }
+        var systemDefault = Policy("sys", isDefault: true);
+        var accountDefault = Policy("acc", isDefault: true, schema: "_xdm.context.account");
+        var sut = new MergePolicySet([systemDefault, accountDefault, Policy("other")]);
 
         // Act
-        var ex = Assert.Throws<AepException>(() => _sut.Create(Fields(), "p6", Now));
+        var saved = sut.Add(Policy("new", isDefault: true, graph: IdentityGraphTypes.Pdg), Now);
 
         // Assert
-        Assert.Same(ErrorCatalog.Profile.MergePolicyLimit, ex.Error);
-        Assert.Equal(MergePolicyWire.MaxPolicies, _sut.Policies.Count);
+        Assert.Equal(["new", "sys"], saved.Select(p => p.Id));
+        var demoted = saved[1];
+        Assert.False(demoted.Default);
+        Assert.Equal(2, demoted.Version);
+        Assert.Equal(Now, demoted.UpdateEpoch);
+        Assert.Equal("new", sut.DefaultFor(MergePolicy.ProfileClass)!.Id);
+        Assert.Equal("acc", sut.DefaultFor("_xdm.context.account")!.Id);
+        Assert.Single(sut.Policies, p => p.Default && p.SchemaName == MergePolicy.ProfileClass);
+        Assert.Equal(4, sut.Policies.Count);
     }
 
     [Fact]
-    public void ActiveOnEdge_OnePolicyOnly_AndItCannotBeDeleted()
+    public void Add_NotDefault_NothingElseChanges()
     {
         // Arrange
-        _sut.Create(Fields(onEdge: true), "edge", Now);
-        _sut.Create(Fields(), "other", Now);
+        var sut = new MergePolicySet([Policy("sys", isDefault: true)]);
 
         // Act
-        var second = Assert.Throws<AepException>(() => _sut.Replace("other", Fields(onEdge: true), Now));
-        var delete = Assert.Throws<AepException>(() => _sut.Delete("edge"));
-        _sut.Replace("edge", Fields(onEdge: true) with { Name = "renamed" }, Now); // itself: allowed
+        var saved = sut.Add(Policy("new"), Now);
 
         // Assert
-        Assert.Same(ErrorCatalog.Profile.EdgePolicyTaken, second.Error);
-        Assert.Contains("edge", second.Message, StringComparison.Ordinal);
-        Assert.Same(ErrorCatalog.Profile.ActiveOnEdgeNotDeletable, delete.Error);
-        Assert.Contains(_sut.Policies, p => p.Id == "edge");
+        Assert.Equal(["new"], saved.Select(p => p.Id));
+        Assert.Equal("sys", sut.DefaultFor(MergePolicy.ProfileClass)!.Id);
     }
 
     [Fact]
-    public void Delete_Unknown_IsNotFound_Known_IsRemoved()
+    public void Add_SixthPolicy_LimitReached()
     {
         // Arrange
-        _sut.Create(Fields(), "p1", Now);
+        var sut = new MergePolicySet(Enumerable.Range(0, 5).Select(i => Policy($"p{i}")));
 
         // Act
-        var missing = Assert.Throws<AepException>(() => _sut.Delete("nope"));
-        _sut.Delete("p1");
+        var ex = Assert.Throws<MergePolicyRuleException>(() => sut.Add(Policy("p5"), Now));
 
         // Assert
-        Assert.Same(ErrorCatalog.Profile.MergePolicyNotFound, missing.Error);
-        Assert.Equal(["p1"], _sut.Removed.Select(p => p.Id));
-        Assert.DoesNotContain(_sut.Policies, p => p.Id == "p1");
+        Assert.Equal(MergePolicyRule.LimitReached, ex.Rule);
+        Assert.Contains("5 merge policies", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(5, sut.Policies.Count);
     }
 
     [Fact]
-    public void Replace_DatasetPrecedenceToTimestamp_KeepsNoOrder()
+    public void Add_SecondPolicyActiveOnEdge_Refused()
     {
         // Arrange
-        _sut.Create(Fields() with { AttributeMerge = "dataSetPrecedence", Order = ["d1"] }, "p1", Now);
+        var sut = new MergePolicySet([Policy("edge", onEdge: true)]);
 
         // Act
-        var replaced = _sut.Replace("p1", Fields(), Now);
+        var ex = Assert.Throws<MergePolicyRuleException>(() => sut.Add(Policy("new", onEdge: true), Now));
 
         // Assert
-        Assert.Empty(replaced.Order);
+        Assert.Equal(MergePolicyRule.ActiveOnEdgeTaken, ex.Rule);
+        Assert.Contains("edge", ex.Message, StringComparison.Ordinal);
+        Assert.Single(sut.Policies);
     }
 
-    private static MergePolicyFields Fields(bool isDefault = false, bool onEdge = false, string schema = MergePolicyWire.ProfileClass) =>
-        new("Policy", schema, "none", "timestampOrdered", [], isDefault, onEdge);
+    [Fact]
+    public void Replace_TheEdgePolicyItself_Allowed_AnotherOne_Refused()
+    {
+        // Arrange
+        var edge = Policy("edge", onEdge: true);
+        var other = Policy("other");
+        var sut = new MergePolicySet([edge, other]);
 
-    private static MergePolicyFields SystemFields() => MergePolicySet.SystemDefault;
+        // Act
+        var saved = sut.Replace(edge.Update(edge.ToDraft() with { Name = "still edge" }, Now), Now);
+        var ex = Assert.Throws<MergePolicyRuleException>(() => sut.Replace(other.Update(other.ToDraft() with { IsActiveOnEdge = true }, Now), Now));
+
+        // Assert
+        Assert.Equal("still edge", Assert.Single(saved).Name);
+        Assert.Equal(MergePolicyRule.ActiveOnEdgeTaken, ex.Rule);
+        Assert.False(sut.Policies.Single(p => p.Id == "other").IsActiveOnEdge);
+    }
+
+    [Fact]
+    public void Replace_MakeDefault_DemotesTheOldDefault_AndUnsettingTheOnlyDefaultIsAllowed()
+    {
+        // Arrange
+        var sys = Policy("sys", isDefault: true);
+        var mine = Policy("mine");
+        var sut = new MergePolicySet([sys, mine]);
+
+        // Act
+        var promoted = sut.Replace(mine.Update(mine.ToDraft() with { Default = true }, Now), Now);
+        var current = sut.Policies.Single(p => p.Id == "mine");
+        var unset = sut.Replace(current.Update(current.ToDraft() with { Default = false }, Now + 1), Now + 1);
+
+        // Assert
+        Assert.Equal(["mine", "sys"], promoted.Select(p => p.Id));
+        Assert.Single(unset);
+        Assert.Null(sut.DefaultFor(MergePolicy.ProfileClass));
+    }
+
+    [Fact]
+    public void Replace_UnknownPolicy_Throws()
+    {
+        // Act / Assert
+        Assert.Throws<InvalidOperationException>(() => new MergePolicySet([]).Replace(Policy("ghost"), Now));
+    }
+
+    [Fact]
+    public void EnsureDeletable_ActiveOnEdge_Refused()
+    {
+        // Act
+        var ex = Assert.Throws<MergePolicyRuleException>(() => MergePolicySet.EnsureDeletable(Policy("edge", onEdge: true)));
+
+        // Assert
+        Assert.Equal(MergePolicyRule.ActiveOnEdgeNotDeletable, ex.Rule);
+        MergePolicySet.EnsureDeletable(Policy("plain", isDefault: true));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class DescriptorServiceTests
     public DescriptorServiceTests()
     {
         _resources = new InMemorySchemaRegistryStore(_store);
-        _registry = new SchemaRegistryService(_resources, XdmStandardLibrary.Instance, new StoredIdentityDescriptors(_store), _clock);
+        _registry = new SchemaRegistryService(_resources, XdmStandardLibrary.Instance, new StoredSchemaDescriptors(_store), _clock);
         _sut = new DescriptorService(_store, _resources, _registry, new StandardIdentityNamespaces(), _clock);
     }
 

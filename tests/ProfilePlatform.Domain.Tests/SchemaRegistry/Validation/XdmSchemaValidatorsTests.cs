@@ -21,7 +21,7 @@ public sealed class XdmSchemaValidatorsTests
 
     public XdmSchemaValidatorsTests()
     {
-        _registry = new SchemaRegistryService(_store, XdmStandardLibrary.Instance, new StoredIdentityDescriptors(new InMemoryDescriptorStore()), new FakeTimeProvider());
+        _registry = new SchemaRegistryService(_store, XdmStandardLibrary.Instance, new StoredSchemaDescriptors(new InMemoryDescriptorStore()), new FakeTimeProvider());
         _sut = new XdmSchemaValidators(_registry, _store, new XdmValidatorCache());
     }
 

@@ -442,103 +442,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("identity_namespaces", (string)null);
                 });
 
-            modelBuilder.Entity("ProfilePlatform.Domain.Profile.MergePolicies.MergePolicyDefinition", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sandbox");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AttributeMerge")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("attribute_merge");
-
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created");
-
-                    b.Property<string>("IdentityGraph")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("identity_graph");
-
-                    b.Property<bool>("IsActiveOnEdge")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active_on_edge");
-
-                    b.Property<bool>("IsDefault")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_default");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Order")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("dataset_order");
-
-                    b.Property<string>("SchemaName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("schema_name");
-
-                    b.Property<long>("UpdateEpoch")
-                        .HasColumnType("bigint")
-                        .HasColumnName("update_epoch");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("ImsOrg", "Sandbox", "Id");
-
-                    b.ToTable("profile_merge_policies", (string)null);
-                });
-
-            modelBuilder.Entity("ProfilePlatform.Domain.Profile.MergePolicies.MergePolicySandbox", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sandbox");
-
-                    b.Property<DateTimeOffset>("Provisioned")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("provisioned");
-
-                    b.Property<long>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint")
-                        .HasColumnName("revision");
-
-                    b.HasKey("ImsOrg", "Sandbox");
-
-                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
-                });
-
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -847,6 +750,88 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<DateTimeOffset>("Provisioned")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("provisioned");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("ImsOrg", "Sandbox");
+
+                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsActiveOnEdge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active_on_edge");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SchemaName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("schema_name");
+
+                    b.Property<long>("UpdateEpoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_epoch");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
+
+                    b.ToTable("profile_merge_policies", (string)null);
                 });
 #pragma warning restore 612, 618
         }

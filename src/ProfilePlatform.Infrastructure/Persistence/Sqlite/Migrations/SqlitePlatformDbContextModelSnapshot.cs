@@ -437,103 +437,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("identity_namespaces", (string)null);
                 });
 
-            modelBuilder.Entity("ProfilePlatform.Domain.Profile.MergePolicies.MergePolicyDefinition", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sandbox");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AttributeMerge")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attribute_merge");
-
-                    b.Property<long>("Created")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created");
-
-                    b.Property<string>("IdentityGraph")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("identity_graph");
-
-                    b.Property<bool>("IsActiveOnEdge")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_active_on_edge");
-
-                    b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_default");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Order")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("dataset_order");
-
-                    b.Property<string>("SchemaName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("schema_name");
-
-                    b.Property<long>("UpdateEpoch")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("update_epoch");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("ImsOrg", "Sandbox", "Id");
-
-                    b.ToTable("profile_merge_policies", (string)null);
-                });
-
-            modelBuilder.Entity("ProfilePlatform.Domain.Profile.MergePolicies.MergePolicySandbox", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sandbox");
-
-                    b.Property<long>("Provisioned")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("provisioned");
-
-                    b.Property<long>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revision");
-
-                    b.HasKey("ImsOrg", "Sandbox");
-
-                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
-                });
-
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -842,6 +745,88 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<long>("Provisioned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisioned");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("ImsOrg", "Sandbox");
+
+                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsActiveOnEdge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active_on_edge");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SchemaName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema_name");
+
+                    b.Property<long>("UpdateEpoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_epoch");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
+
+                    b.ToTable("profile_merge_policies", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,69 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ProfilePlatform.Domain.Identity;
+
+/// <summary>A fully qualified identity: a namespace code and a value, what AEP's graph API calls a
+/// <c>composite_xid</c> (<c>{"ns":"Email","id":"jane@acme.com"}</c>). Two identities are the same only when both
+/// match (help/identity-service/features/identity-linking-logic.md).</summary>
+/// <remarks>
+/// Named <c>CompositeIdentity</c> rather than <c>Identity</c> because a type named like its own namespace
+/// (<c>ProfilePlatform.Domain.Identity</c>) cannot be referenced from sibling namespaces without qualification.
+/// Normalisation follows AEP: namespace codes are matched case-insensitively (Identity Service looks namespaces up
+/// that way; the extractor stores the catalogue's spelling), identity values are case-sensitive and kept verbatim —
+/// <c>User@example.com</c> and <c>user@example.com</c> are two nodes in AEP's graph (Adobe's answer on Experience
+/// League Communities, "is identities case sensitive?", 2025); nothing is trimmed.
+/// </remarks>
+public sealed record CompositeIdentity
+{
+    /// <summary>Bytes of the SHA-256 kept in an XID: 22 bytes give 30 base64url characters, the length of AEP's
+    /// example XIDs (<c>BVrqzwVv7o2p3naHvnsWpqZXv3KJgA</c>).</summary>
+    private const int XidBytes = 22;
+
+    private string? _xid;
+
+    public CompositeIdentity(string @namespace, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(@namespace);
+        ArgumentNullException.ThrowIfNull(value);
+        Namespace = @namespace;
+        Value = value;
+    }
+
+    /// <summary>The namespace code (identity symbol), e.g. <c>Email</c>, <c>ECID</c>, <c>CRMID</c>.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The identity value exactly as ingested.</summary>
+    public string Value { get; }
+
+    /// <summary>Identity Service's native id of this identity: deterministic, so the same (namespace, value) has the
+    /// same XID in every call and every process (the reference notes' §1.2 recommendation); the namespace part is
+    /// upper-cased first because codes compare case-insensitively.</summary>
+    public string Xid => _xid ??= ComputeXid(Namespace, Value);
+
+    public bool Equals(CompositeIdentity? other) =>
+        other is not null
+        && string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Namespace), StringComparer.Ordinal.GetHashCode(Value));
+
+    /// <summary>Namespace (case-insensitive), then value (ordinal): the order lists of identities are sorted in.</summary>
+    public static IComparer<CompositeIdentity> Order { get; } = Comparer<CompositeIdentity>.Create((x, y) =>
+    {
+        var byNamespace = string.Compare(x.Namespace, y.Namespace, StringComparison.OrdinalIgnoreCase);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(x.Value, y.Value);
+    });
+
+    public override string ToString() => $"{Namespace}:{Value}";
+
+    private static string ComputeXid(string @namespace, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(@namespace.ToUpperInvariant() + "\n" + value);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Base64Url.EncodeToString(hash[..XidBytes]);
+    }
+}

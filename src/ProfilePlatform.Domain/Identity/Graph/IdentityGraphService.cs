@@ -1,0 +1,88 @@
+namespace ProfilePlatform.Domain.Identity.Graph;
+
+/// <summary>The identity graph operations ingestion and the Identity/Profile APIs call: each runs the pure
+/// <see cref="IdentityGraph"/> logic inside one <see cref="IIdentityGraphStore.MutateAsync{T}"/>.</summary>
+/// <param name="store">The tenant's graph store.</param>
+/// <param name="newGraphId">Makes new graph ids; UUIDs by default (AEP's cluster ids are UUIDs).</param>
+/// <param name="maxIdentitiesPerGraph">The cap, 50 unless a test wants a smaller one.</param>
+public sealed class IdentityGraphService(
+    IIdentityGraphStore store,
+    Func<string>? newGraphId = null,
+    int maxIdentitiesPerGraph = IdentityGuardrails.MaxIdentitiesPerGraph)
+{
+    /// <summary>How many graphs one dataset-deletion step rewrites at a time.</summary>
+    private const int DeletionChunk = 100;
+
+    private readonly Func<string> _newGraphId = newGraphId ?? (() => Guid.NewGuid().ToString());
+
+    /// <summary>Links one record's identities. Records with fewer than two linkable identities never reach the store.</summary>
+    public async Task<LinkOutcome> LinkAsync(IdentityLinkRequest request, CancellationToken ct) =>
+        (await LinkAsync([request], ct))[0];
+
+    /// <summary>Links several records' identities in one atomic step (a chunk of a batch), in the given order.</summary>
+    public async Task<IReadOnlyList<LinkOutcome>> LinkAsync(IReadOnlyList<IdentityLinkRequest> requests, CancellationToken ct)
+    {
+        var linking = requests.Where(r => LinkableCount(r) >= 2).ToList();
+        if (linking.Count == 0)
+        {
+            return [.. requests.Select(_ => LinkOutcome.NotLinked)];
+        }
+
+        var scope = IdentityGraphScope.Of(linking.SelectMany(r => r.Identities).Select(i => i.Identity));
+        return await store.MutateAsync(scope, state =>
+        {
+            var graph = NewGraph(state);
+            IReadOnlyList<LinkOutcome> outcomes = [.. requests.Select(r => graph.Link(r.Identities, r.Source))];
+            return new IdentityGraphMutation<IReadOnlyList<LinkOutcome>>(graph.Changes(), outcomes);
+        }, ct);
+    }
+
+    /// <summary>The graph <paramref name="identity"/> belongs to, or null when it is linked to nothing.</summary>
+    public async Task<IdentityGraphView?> FindGraphAsync(CompositeIdentity identity, CancellationToken ct) =>
+        NewGraph(await store.LoadAsync(IdentityGraphScope.Of([identity]), ct)).ViewOf(identity);
+
+    /// <summary>The identities related to <paramref name="identity"/>, itself included (what a <c>pdg</c> merge
+    /// policy stitches); just the identity itself when it is in no graph.</summary>
+    public async Task<IReadOnlyList<CompositeIdentity>> RelatedIdentitiesAsync(CompositeIdentity identity, CancellationToken ct) =>
+        (await FindGraphAsync(identity, ct))?.Members ?? [identity];
+
+    /// <summary>Removes the links a deleted dataset established (help/identity-service/features/deletion.md), graph by
+    /// graph, until no link names the dataset.</summary>
+    /// <returns>How many links were deleted.</returns>
+    public async Task<int> RemoveDatasetAsync(string datasetId, CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var graphIds = await store.GraphIdsLinkedByDatasetAsync(datasetId, ct);
+            if (graphIds.Count == 0)
+            {
+                return removed;
+            }
+
+            foreach (var chunk in graphIds.Chunk(DeletionChunk))
+            {
+                removed += await store.MutateAsync(IdentityGraphScope.OfGraphs(chunk), state =>
+                {
+                    var graph = NewGraph(state);
+                    var count = graph.RemoveDataset(datasetId);
+                    return new IdentityGraphMutation<int>(graph.Changes(), count);
+                }, ct);
+            }
+        }
+    }
+
+    /// <summary>Deletes one identity and its links from its graph (a privacy or single-identity deletion).</summary>
+    public Task<bool> DeleteIdentityAsync(CompositeIdentity identity, CancellationToken ct) =>
+        store.MutateAsync(IdentityGraphScope.Of([identity]), state =>
+        {
+            var graph = NewGraph(state);
+            var deleted = graph.DeleteIdentity(identity);
+            return new IdentityGraphMutation<bool>(graph.Changes(), deleted);
+        }, ct);
+
+    private IdentityGraph NewGraph(IdentityGraphState state) => new(state, _newGraphId, maxIdentitiesPerGraph);
+
+    private static int LinkableCount(IdentityLinkRequest request) =>
+        request.Identities.Where(i => IdentityTypes.IsLinkable(i.IdType)).Select(i => i.Identity).Distinct().Count();
+}

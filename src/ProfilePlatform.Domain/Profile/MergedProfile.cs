@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProfilePlatform.Domain.Identity;
+
+namespace ProfilePlatform.Domain.Profile;
+
+/// <summary>One merged profile as the entities API returns it (help/profile/api/entities.md; profile.yaml <c>Entity</c>).</summary>
+/// <param name="RequestedIdentity">The identity looked up; its XID is the <c>entityId</c> and the response key.</param>
+/// <param name="MergePolicyId">The policy used; empty when no policy exists (then no <c>mergePolicy</c> is written).</param>
+/// <param name="Sources">The contributing dataset ids, highest priority first.</param>
+/// <param name="Tags">The contributing batch ids (profile.yaml: "Sources of the merged XDM entity. For example: batch ids").</param>
+/// <param name="IdentityGraph">XIDs of the identities the profile was built from.</param>
+/// <param name="Entity">The merged data.</param>
+/// <param name="LastModifiedAt">The latest ingestion time among the fragments, or null when there are none.</param>
+public sealed record MergedProfile(
+    CompositeIdentity RequestedIdentity,
+    string MergePolicyId,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> IdentityGraph,
+    JsonObject Entity,
+    DateTimeOffset? LastModifiedAt)
+{
+    /// <summary>The merged profile's id: the requested identity's XID (each requested identity gets its own key in
+    /// the docs' bulk example, even for identities of one person).</summary>
+    public string EntityId => RequestedIdentity.Xid;
+
+    /// <summary>Whether no fragment matched.</summary>
+    public bool IsEmpty => Sources.Count == 0;
+
+    /// <summary>The value under <see cref="EntityId"/> in the response. An empty profile has the docs' shape
+    /// <c>{"entityId","sources":[""],"entity":{},"lastModifiedAt":"1970-01-01T00:00:00Z"}</c>.</summary>
+    /// <param name="fields">The <c>fields</c> parameter: dot paths to keep in <c>entity</c>; null keeps everything.</param>
+    public JsonObject ToJson(IReadOnlyList<string>? fields = null)
+    {
+        if (IsEmpty)
+        {
+            return new JsonObject
+            {
+                ["entityId"] = EntityId,
+                ["sources"] = new JsonArray(JsonValue.Create(string.Empty)),
+                ["entity"] = new JsonObject(),
+                ["lastModifiedAt"] = Format(DateTimeOffset.UnixEpoch),
+            };
+        }
+
+        var json = new JsonObject
+        {
+            ["entityId"] = EntityId,
+            ["sources"] = Strings(Sources),
+            ["tags"] = Strings(Tags),
+            ["identityGraph"] = Strings(IdentityGraph),
+        };
+        if (MergePolicyId.Length > 0)
+        {
+            json["mergePolicy"] = new JsonObject { ["id"] = MergePolicyId };
+        }
+
+        json["entity"] = fields is null ? Entity.DeepClone() : ProfileFields.Project(Entity, fields);
+        json["lastModifiedAt"] = Format(LastModifiedAt ?? DateTimeOffset.UnixEpoch);
+        return json;
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
+    /// <summary>RFC 3339 UTC to the second, as the docs' examples (<c>2018-08-28T20:57:24Z</c>).</summary>
+    private static string Format(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
