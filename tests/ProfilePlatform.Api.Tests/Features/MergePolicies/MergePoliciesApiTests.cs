@@ -32,7 +32,10 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
         var policy = Assert.Single(body["children"]!.AsArray())!.AsObject();
         Assert.Equal(["id", "name", "imsOrgId", "sandbox", "schema", "version", "identityGraph", "attributeMerge", "isActiveOnEdge", "default", "updateEpoch"], policy.Select(p => p.Key));
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", policy["id"]!.GetValue<string>());
-        Assert.Equal("Default Timebased", policy["name"]!.GetValue<string>());
+        Assert.Equal("Profile Default Merge Policy", policy["name"]!.GetValue<string>());
+        Assert.Equal("""{"type":"none"}""", policy["identityGraph"]!.ToJsonString()); // the API docs' default policy
+        Assert.Equal("""{"type":"timestampOrdered"}""", policy["attributeMerge"]!.ToJsonString());
+        Assert.True(policy["default"]!.GetValue<bool>());
         Assert.Equal(TestClients.OrgA.ImsOrg, policy["imsOrgId"]!.GetValue<string>());
         Assert.Equal(sandbox, policy["sandbox"]!["sandboxName"]!.GetValue<string>());
         Assert.Equal("development", policy["sandbox"]!["type"]!.GetValue<string>());
@@ -169,25 +172,24 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
     }
 
     [Theory]
-    [InlineData("""{"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'schema' is required")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"attributeMerge":{"type":"timestampOrdered"}}""", "'identityGraph' is required")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"}}""", "'attributeMerge' is required")]
-    [InlineData("""{"schema":"_xdm.context.profile","identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "Got a string")]
-    [InlineData("""{"schema":{},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'schema.name' is required")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"PDG"},"attributeMerge":{"type":"timestampOrdered"}}""", "'identityGraph.type' value 'PDG'")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"newest"}}""", "'attributeMerge.type' value 'newest'")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence"}}""", "'attributeMerge.order' is required")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":[]}}""", "'attributeMerge.order' is required")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":"a"}}""", "must be an array")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":["a",7]}}""", "'attributeMerge.order[1]'")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":["a","a"]}}""", "twice")]
-    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered","order":["a"]}}""", "only to 'dataSetPrecedence'")]
-    [InlineData("""{"name":7,"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'name' must be a string")]
-    [InlineData("""{"name":" ","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'name' is blank")]
+    [InlineData("""{"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "schema is required")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"attributeMerge":{"type":"timestampOrdered"}}""", "identityGraph is required")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"}}""", "attributeMerge is required")]
+    [InlineData("""{"schema":"_xdm.context.profile","identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "schema is required")]
+    [InlineData("""{"schema":{},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "schema.name must be a non-empty string")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"PDG"},"attributeMerge":{"type":"timestampOrdered"}}""", "identityGraph.type must be one of none, pdg, not 'PDG'")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"newest"}}""", "attributeMerge.type must be one of timestampOrdered, dataSetPrecedence, not 'newest'")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence"}}""", "attributeMerge.order is required")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":[]}}""", "attributeMerge.order is required")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":"a"}}""", "attributeMerge.order is required")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":["a",7]}}""", "attributeMerge.order[1] is not one")]
+    [InlineData("""{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"dataSetPrecedence","order":["a","a"]}}""", "more than once")]
+    [InlineData("""{"name":7,"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "name must be a string")]
+    [InlineData("""{"name":" ","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "name is blank")]
     [InlineData("""{"name":"a\u0000b","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "NUL")]
     [InlineData("""{"name":"\udc00","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "surrogate")]
-    [InlineData("""{"default":"yes","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'default' must be true or false")]
-    [InlineData("""{"isActiveOnEdge":1,"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "'isActiveOnEdge' must be true or false")]
+    [InlineData("""{"default":"yes","schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "default must be true or false")]
+    [InlineData("""{"isActiveOnEdge":1,"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "isActiveOnEdge must be true or false")]
     [InlineData("""{"schema":{"name":"_xdm.context.profile","name":"x"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"}}""", "twice")]
     [InlineData("""[{"schema":{"name":"_xdm.context.profile"}}]""", "JSON object")]
     [InlineData("null", "JSON object")]
@@ -203,6 +205,20 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
         await OpenApiContract.AssertMatchesAsync(response);
         await MergePolicyApi.AssertError(response, HttpStatusCode.BadRequest, "UPS-1000-400", mentions);
         Assert.Equal(before, (await _api.List(TestClients.OrgA, "prod")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Create_TimestampOrderedWithAnOrder_DropsTheOrder()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandbox(TestClients.OrgA);
+
+        // Act: the order only means something for dataSetPrecedence (MergePolicyDraft drops it, as the domain documents)
+        var created = await _api.NewPolicy(TestClients.OrgA, sandbox, """{"schema":{"name":"_xdm.context.profile"},"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered","order":["a"]}}""");
+
+        // Assert
+        Assert.Equal("""{"type":"timestampOrdered"}""", created["attributeMerge"]!.ToJsonString());
+        Assert.Equal(created.ToJsonString(), (await _api.GetPolicy(TestClients.OrgA, sandbox, created["id"]!.GetValue<string>())).ToJsonString());
     }
 
     [Fact]
@@ -359,7 +375,7 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
         await MergePolicyApi.AssertError(unknown, HttpStatusCode.NotFound, "UPS-1008-404", "3c2a7c1e");
         await OpenApiContract.AssertMatchesAsync(otherId);
         await MergePolicyApi.AssertError(otherId, HttpStatusCode.BadRequest, "UPS-1000-400", "'id' must be the id in the path");
-        await MergePolicyApi.AssertError(invalid, HttpStatusCode.BadRequest, "UPS-1000-400", "'identityGraph' is required");
+        await MergePolicyApi.AssertError(invalid, HttpStatusCode.BadRequest, "UPS-1000-400", "identityGraph is required");
         var kept = await _api.GetPolicy(TestClients.OrgA, sandbox, id);
         Assert.Equal("Kept", kept["name"]!.GetValue<string>());
         Assert.Equal(1, kept["version"]!.GetValue<int>());
@@ -417,18 +433,18 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
     }
 
     [Theory]
-    [InlineData("""{"op":"remove","path":"/name"}""", "UPS-1007-400", "'op'")]
+    [InlineData("""{"op":"remove","path":"/name"}""", "UPS-1007-400", "op must be")]
     [InlineData("""{"op":"add","path":"/id","value":"x"}""", "UPS-1007-400", "cannot be patched")]
     [InlineData("""{"op":"add","path":"/imsOrgId","value":"x"}""", "UPS-1007-400", "cannot be patched")]
-    [InlineData("""{"op":"add","path":"/default"}""", "UPS-1007-400", "'value'")]
-    [InlineData("""{"op":"add","value":true}""", "UPS-1007-400", "'path'")]
-    [InlineData("""{"op":"add","path":"/default","value":"maybe"}""", "UPS-1007-400", "true or false")]
-    [InlineData("""{"op":"add","path":"/identityGraph","value":"pdg"}""", "UPS-1007-400", "must be an object")]
+    [InlineData("""{"op":"add","path":"/default"}""", "UPS-1007-400", "value is required")]
+    [InlineData("""{"op":"add","value":true}""", "UPS-1007-400", "path is required")]
+    [InlineData("""{"op":"add","path":"/default","value":"maybe"}""", "UPS-1000-400", "default must be true or false")]
+    [InlineData("""{"op":"add","path":"/identityGraph","value":"pdg"}""", "UPS-1000-400", "identityGraph is required")]
     [InlineData("""{"op":"add","path":"/identityGraph.type","value":"graph"}""", "UPS-1000-400", "'graph'")]
-    [InlineData("""{"op":"add","path":"/attributeMerge.type","value":"dataSetPrecedence"}""", "UPS-1000-400", "'attributeMerge.order' is required")]
+    [InlineData("""{"op":"add","path":"/attributeMerge.type","value":"dataSetPrecedence"}""", "UPS-1000-400", "attributeMerge.order is required")]
     [InlineData("""[]""", "UPS-1007-400", "empty array")]
-    [InlineData("""[{"op":"add","path":"/name","value":"ok"},7]""", "UPS-1007-400", "Operation[1]")]
-    [InlineData("\"text\"", "UPS-1007-400", "patch operation")]
+    [InlineData("""[{"op":"add","path":"/name","value":"ok"},7]""", "UPS-1007-400", "each operation must be an object")]
+    [InlineData("\"text\"", "UPS-1007-400", "must be an operation")]
     public async Task Patch_Invalid_Returns400AndChangesNothing(string body, string code, string mentions)
     {
         // Arrange
@@ -489,18 +505,18 @@ public abstract class MergePoliciesApiTests(PlatformFixture fixture)
         Assert.Equal("""{"totalCount":4,"pageSize":2,"count":2,"next":"2"}""", firstPage["_page"]!.ToJsonString());
         Assert.Equal("@/mergePolicies?start=2&orderBy=&limit=2", href);
         Assert.Equal(["Alpha", "Bravo"], Names(firstPage));
-        Assert.Equal(["Charlie", "Default Timebased"], Names(second));
+        Assert.Equal(["Charlie", "Profile Default Merge Policy"], Names(second));
         Assert.Equal("", second["_links"]!["next"]!["href"]!.GetValue<string>());
-        Assert.Equal(["Default Timebased", "Charlie", "Bravo", "Alpha"], Names(await _api.List(TestClients.OrgA, sandbox, "?orderBy=-name")));
+        Assert.Equal(["Profile Default Merge Policy", "Charlie", "Bravo", "Alpha"], Names(await _api.List(TestClients.OrgA, sandbox, "?orderBy=-name")));
         Assert.Equal(["Alpha", "Bravo"], Names(await _api.List(TestClients.OrgA, sandbox, "?orderby=%2Bname&limit=2")));
         Assert.Equal(["Alpha", "Bravo"], Names(await _api.List(TestClients.OrgA, sandbox, "?orderBy=+name&limit=2")));
-        Assert.Equal(["Default Timebased"], Names(await _api.List(TestClients.OrgA, sandbox, "?default=true")));
-        Assert.Equal(["Alpha"], Names(await _api.List(TestClients.OrgA, sandbox, "?identityGraph.type=none")));
+        Assert.Equal(["Profile Default Merge Policy"], Names(await _api.List(TestClients.OrgA, sandbox, "?default=true")));
+        Assert.Equal(["Alpha", "Profile Default Merge Policy"], Names(await _api.List(TestClients.OrgA, sandbox, "?identityGraph.type=none")));
         Assert.Equal(["Bravo"], Names(await _api.List(TestClients.OrgA, sandbox, "?attributeMerge.type=dataSetPrecedence")));
         Assert.Equal(["Bravo"], Names(await _api.List(TestClients.OrgA, sandbox, "?isActiveOnEdge=true")));
         Assert.Equal(4, Names(await _api.List(TestClients.OrgA, sandbox, "?schema.name=_xdm.context.profile&version=1")).Count);
         Assert.Empty(Names(await _api.List(TestClients.OrgA, sandbox, "?schema.name=_xdm.context.experienceevent")));
-        Assert.Equal(["Charlie", "Default Timebased"], Names(await _api.List(TestClients.OrgA, sandbox, "?start=2")));
+        Assert.Equal(["Charlie", "Profile Default Merge Policy"], Names(await _api.List(TestClients.OrgA, sandbox, "?start=2")));
         var filtered = await _api.List(TestClients.OrgA, sandbox, "?identityGraph.type=pdg&limit=1");
         Assert.Equal("@/mergePolicies?start=1&orderBy=&limit=1&identityGraph.type=pdg", filtered["_links"]!["next"]!["href"]!.GetValue<string>());
     }

@@ -85,7 +85,7 @@ public abstract class MergePolicyRulesApiTests(PlatformFixture fixture)
             foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
             {
                 await OpenApiContract.AssertMatchesAsync(refused);
-                await MergePolicyApi.AssertError(refused, HttpStatusCode.BadRequest, "UPS-1003-400", "most allowed (5)");
+                await MergePolicyApi.AssertError(refused, HttpStatusCode.BadRequest, "UPS-1003-400", "the most Experience Platform allows");
             }
 
             Assert.Equal(5, (await _api.List(TestClients.OrgA, sandbox))["_page"]!["totalCount"]!.GetValue<int>());
@@ -195,7 +195,7 @@ public abstract class MergePolicyRulesApiTests(PlatformFixture fixture)
         using var gone = await _api.Get($"{Base}/{custom}", TestClients.OrgA, sandbox);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         var fresh = Assert.Single((await _api.List(TestClients.OrgA, sandbox))["children"]!.AsArray())!;
-        Assert.Equal("Default Timebased", fresh["name"]!.GetValue<string>());
+        Assert.Equal("Profile Default Merge Policy", fresh["name"]!.GetValue<string>());
         Assert.NotEqual(systemDefault, fresh["id"]!.GetValue<string>());
         Assert.Contains((await _api.List(TestClients.OrgA, kept))["children"]!.AsArray(), p => p!["id"]!.GetValue<string>() == keptId);
     }
