@@ -10,6 +10,7 @@ using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ims;
+using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
@@ -67,7 +68,7 @@ public static class PlatformServices
         services.AddSingleton<IXdmLibrary, XdmStandardLibrary>();
         services.AddScoped<SchemaRegistryService>();
         services.AddScoped<IXdmSchemaUsage, DatasetSchemaUsage>(); // datasets lock their schemas against breaking changes
-        services.AddSingleton<IIdentityNamespaceCatalog, StandardIdentityNamespaces>(); // Identity Service's store replaces it
+        services.AddScoped<IIdentityNamespaceCatalog, TenantIdentityNamespaces>(); // standard + the sandbox's custom namespaces
         services.AddScoped<DescriptorService>();
         services.AddSingleton(new XdmValidatorCache()); // compiled record validators, shared by every request
         services.AddScoped<XdmSchemaValidators>();
@@ -79,6 +80,14 @@ public static class PlatformServices
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
+
+        // Identity Service
+        services.AddScoped<IdentityNamespaceService>();
+        services.AddScoped<XidService>();
+
+        // Real-Time Customer Profile
+        services.AddScoped<IMergePolicyClasses, RegistryMergePolicyClasses>();
+        services.AddScoped<MergePolicyService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -37,6 +37,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.Catalog.DataSetFile> DataSetFiles => Set<Domain.Catalog.DataSetFile>();
 
+    public DbSet<Domain.Identity.CustomIdentityNamespace> IdentityNamespaces => Set<Domain.Identity.CustomIdentityNamespace>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

@@ -169,6 +169,14 @@ public static class KnownSpecDeviations
         yield return new(Spec, "POST", "/identity/v2/graph", "200", "$.graphs", ObjectExpected,
             "The spec types graphs as an object; the spec's own examples send an array of graphs.");
 
+        const string IdTypeSpelling = "The spec's idType enums disagree with each other and with AEP: the list and update "
+            + "responses allow COOKIE, CROSS_DEVICE, MOBILE beside Device, Email, Non_people, Phone, the single namespace only "
+            + "Cookie, Cross_device... AEP lists standard namespaces in upper case (help/identity-service/api/list-namespaces.md "
+            + "\"idType\":\"COOKIE\") and custom ones as created (help/identity-service/api/create-custom-namespace.md "
+            + "\"Cross_device\"; Adobe Campaign's privacy guide lists a custom namespace with \"idType\": \"Email\").";
+        yield return new(Spec, "GET", "/idnamespace/identities", "200", "$[*].idType", NotInEnumeration, IdTypeSpelling);
+        yield return new(Spec, "GET", "/idnamespace/identities/{ID}", "200", "$.idType", NotInEnumeration, IdTypeSpelling);
+
         const string Nsid = "The spec types compositeXid.nsid as a string; the spec's own examples send the namespace id as a number (411).";
         foreach (var (method, template) in new[] { ("GET", "/identity/cluster/members"), ("POST", "/identity/clusters/members") })
         {

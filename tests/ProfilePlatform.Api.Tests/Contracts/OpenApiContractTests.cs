@@ -44,6 +44,13 @@ public sealed class OpenApiContractTests(ITestOutputHelper output)
                "xdm:isPrimary":false,"imsOrg":"{ORG_ID}","created":1548899346989,"updated":1548899346989,"meta:containerId":"tenant",
                "@id":"f3a1dfa38a4871cf4442a33074c1f9406a593407"}]}
             """, "help/xdm/api/descriptors.md: the friendly name and lookup examples, grouped by @type as the list (Accept: application/vnd.adobe.xdm+json) returns them"),
+        ("GET", "/data/core/idnamespace/identities", 200, """
+            [{"updateTime":1495153678000,"code":"ECID","status":"ACTIVE","description":"ECID Namespace","id":4,"createTime":1495153678000,"idType":"COOKIE","name":"ECID","custom":false},
+             {"updateTime":1576286879075,"code":"Loyalty","status":"ACTIVE","description":"Loyalty Program Member ID","id":10093197,"createTime":1576286879075,"idType":"Cross_device","name":"Loyalty Member","custom":true}]
+            """, "help/identity-service/api/list-namespaces.md's ECID and the namespace help/identity-service/api/create-custom-namespace.md creates, as the list returns them"),
+        ("GET", "/data/core/idnamespace/identities/4", 200, """
+            {"updateTime":1495153678000,"code":"ECID","status":"ACTIVE","description":"ECID Namespace","id":4,"createTime":1495153678000,"idType":"COOKIE","name":"ECID","custom":false}
+            """, "help/identity-service/api/list-namespaces.md: the ECID object, which the lookup of id 4 returns alone"),
     ];
 
     [Theory]

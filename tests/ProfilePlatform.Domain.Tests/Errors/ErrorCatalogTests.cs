@@ -25,7 +25,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Catalog", "Common", "Gateway", "Ims", "Sandboxes", "SchemaRegistry"],
+            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Profile", "Sandboxes", "SchemaRegistry"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -35,7 +35,9 @@ public sealed partial class ErrorCatalogTests
     [InlineData("Catalog", AepErrorKind.Generic)]
     [InlineData("Common", AepErrorKind.Generic)]
     [InlineData("Gateway", AepErrorKind.Gateway)]
+    [InlineData("Identity", AepErrorKind.Service)]
     [InlineData("Ims", AepErrorKind.Ims)]
+    [InlineData("Profile", AepErrorKind.Service)]
     [InlineData("Sandboxes", AepErrorKind.Service)]
     [InlineData("SchemaRegistry", AepErrorKind.Service)]
     public void Catalogue_NestedClass_HoldsOnlyItsKind(string nestedClass, AepErrorKind kind)
@@ -126,8 +128,8 @@ public sealed partial class ErrorCatalogTests
     [Fact]
     public void ServiceEntries_Code_MatchesPatternAndEndsWithStatus()
     {
-        // Arrange
-        var service = Entries().Where(e => e.Error.Kind == AepErrorKind.Service).ToList();
+        // Arrange: Identity Service's codes are the spec's constants instead (see the next test)
+        var service = Entries().Where(e => e.Error.Kind == AepErrorKind.Service && !e.Name.StartsWith("Identity.", StringComparison.Ordinal)).ToList();
 
         // Act / Assert
         Assert.NotEmpty(service);
@@ -137,6 +139,32 @@ public sealed partial class ErrorCatalogTests
             Assert.True(match.Success, $"{e.Name}: '{e.Error.Code}' is not PREFIX-NNNN-SSS");
             Assert.Equal(e.Error.Status, int.Parse(match.Groups["status"].Value, CultureInfo.InvariantCulture));
         });
+    }
+
+    [Theory]
+    [InlineData("NamespaceInvalid", "INVALID_REQUEST_PARAMS", 400)]
+    [InlineData("NamespaceCodeExists", "INTEGRATION_CODE_EXISTS", 409)]
+    [InlineData("NamespaceNotFound", "NAMESPACE_NOT_FOUND", 404)]
+    [InlineData("InvalidInput", "InvalidInput", 400)]
+    public void IdentityEntries_Code_IsTheSpecsConstant(string field, string code, int status)
+    {
+        // Act: identity-service.yaml's report.code / error values and the identity API's title
+        var error = Find("Identity." + field);
+
+        // Assert
+        Assert.Equal(code, error.Code);
+        Assert.Equal(status, error.Status);
+    }
+
+    [Fact]
+    public void ProfileEntries_Code_UsesUpsPrefix()
+    {
+        // Arrange
+        var profile = Entries().Where(e => e.Name.StartsWith("Profile.", StringComparison.Ordinal)).ToList();
+
+        // Act / Assert
+        Assert.NotEmpty(profile);
+        Assert.All(profile, e => Assert.StartsWith("UPS-", e.Error.Code, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -25,4 +25,6 @@ public sealed class FakeIdentityNamespaces : IIdentityNamespaceCatalog
         Lookups++;
         return Task.FromResult(_all.FirstOrDefault(n => n.Id == id));
     }
+
+    public Task<IReadOnlyList<IdentityNamespace>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<IdentityNamespace>>(_all);
 }

@@ -20,4 +20,15 @@ public enum AepErrorFormat
 
     /// <summary>Sandbox Management: <c>{"status","title","type"}</c>.</summary>
     Sandbox,
+
+    /// <summary>Identity Service's namespace API: <c>{"timestamp","type":".../namespacevalidation","status","title",
+    /// "error","description","report":{"code"}}</c> (identity-service.yaml <c>/idnamespace/identities</c> responses).</summary>
+    IdentityNamespace,
+
+    /// <summary>Identity Service's identity API: <c>{"title","status","detail"}</c> (identity-service.yaml <c>ServiceErrorStatus</c>).</summary>
+    Identity,
+
+    /// <summary>Real-Time Customer Profile: <c>{"message":"UPS-...: ...","cause","statusCode":"400"}</c> with the
+    /// status as a string (profile.yaml <c>ResponseErrorContext</c>, <c>NotFoundError</c>, <c>ForbiddenError</c>).</summary>
+    Profile,
 }

@@ -77,6 +77,28 @@ public sealed class AepErrorResponder(TimeProvider clock)
                 ["detail"] = detail,
                 ["requestId"] = requestId,
             },
+            AepErrorFormat.IdentityNamespace => new JsonObject
+            {
+                ["timestamp"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                ["type"] = "http://ns.adobe.com/adobecloud/problem/namespacevalidation",
+                ["status"] = e.Status,
+                ["title"] = e.Title,
+                ["error"] = ServiceCode(e),
+                ["description"] = detail,
+                ["report"] = new JsonObject { ["code"] = ServiceCode(e) },
+            },
+            AepErrorFormat.Identity => new JsonObject
+            {
+                ["title"] = e.Title,
+                ["status"] = e.Status,
+                ["detail"] = detail,
+            },
+            AepErrorFormat.Profile => new JsonObject
+            {
+                ["message"] = e.Kind == AepErrorKind.Service ? $"{e.Code}: {detail}" : detail,
+                ["cause"] = e.Title,
+                ["statusCode"] = e.Status.ToString(CultureInfo.InvariantCulture),
+            },
             _ => new JsonObject
             {
                 ["type"] = e.TypeUri,
@@ -87,6 +109,10 @@ public sealed class AepErrorResponder(TimeProvider clock)
             },
         };
     }
+
+    /// <summary>The code a coded body carries: the service's own code, or the title of an error any service sends
+    /// (<c>BadRequestError</c>, <c>InternalServerError</c>).</summary>
+    private static string ServiceCode(AepError e) => e.Kind == AepErrorKind.Service ? e.Code : e.Title;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

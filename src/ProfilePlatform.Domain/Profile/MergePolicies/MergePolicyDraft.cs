@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ProfilePlatform.Domain.JsonText;
 
 namespace ProfilePlatform.Domain.Profile.MergePolicies;
 
@@ -14,6 +15,12 @@ public sealed record MergePolicyDraft(
 {
     /// <summary>"You can select up to 50 datasets" for dataset precedence (help/profile/merge-policies/ui-guide.md).</summary>
     public const int MaxOrderedDatasets = 50;
+
+    /// <summary>Longest name accepted [unverified: AEP documents no limit].</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>Longest class name or dataset id accepted (Catalog ids are 24 hex digits) [unverified: AEP documents no limit].</summary>
+    public const int MaxIdLength = 256;
 
     /// <summary>Reads and validates a POST or PUT body (profile.yaml <c>PostMergePolicy</c>: <c>schema</c>,
     /// <c>identityGraph</c> and <c>attributeMerge</c> required). Read-only fields a PUT echoes back (<c>id</c>,
@@ -32,7 +39,7 @@ public sealed record MergePolicyDraft(
         var name = json["name"] switch
         {
             null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => CheckedName(PlainText.Read(v), problems),
             _ => Problem<string>(problems, "name must be a string"),
         };
         var schema = RequiredEnumless(json, "schema", problems, "the XDM class the policy merges, e.g. {\"name\": \"_xdm.context.profile\"}");
@@ -74,9 +81,9 @@ public sealed record MergePolicyDraft(
             return null;
         }
 
-        if (obj["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetValue<string>()))
+        if (obj["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(PlainText.Read(v) ?? "x"))
         {
-            return v.GetValue<string>();
+            return Text(PlainText.Read(v), $"{field}.name", MaxIdLength, problems);
         }
 
         problems.Add($"{field}.name must be a non-empty string: {hint}");
@@ -108,13 +115,18 @@ public sealed record MergePolicyDraft(
         var order = new List<string>();
         foreach (var item in array)
         {
-            if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetValue<string>()))
+            if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(PlainText.Read(v) ?? "x"))
             {
-                problems.Add("attributeMerge.order must hold dataset ids (non-empty strings) only");
+                problems.Add($"attributeMerge.order must hold dataset ids (non-empty strings) only: attributeMerge.order[{order.Count}] is not one");
                 return [];
             }
 
-            order.Add(v.GetValue<string>());
+            if (Text(PlainText.Read(v), $"attributeMerge.order[{order.Count}]", MaxIdLength, problems) is not { } id)
+            {
+                return [];
+            }
+
+            order.Add(id);
         }
 
         if (order.Distinct(StringComparer.Ordinal).Count() != order.Count)
@@ -137,6 +149,36 @@ public sealed record MergePolicyDraft(
         JsonValue v when v.GetValueKind() == JsonValueKind.String && bool.TryParse(v.GetValue<string>(), out var b) => b,
         _ => Problem<bool>(problems, $"{field} must be true or false"),
     };
+
+    /// <summary>A name is optional, but not blank, at most <see cref="MaxNameLength"/> characters of storable text.</summary>
+    private static string? CheckedName(string? name, List<string> problems)
+    {
+        if (name is not null && name.Trim().Length == 0)
+        {
+            problems.Add("name is blank: give the merge policy a name or leave the field out");
+            return null;
+        }
+
+        return Text(name, "name", MaxNameLength, problems);
+    }
+
+    /// <summary>Text the store can keep and send back unchanged: no NUL, no unpaired surrogate, at most <paramref name="max"/> characters.</summary>
+    private static string? Text(string? text, string field, int max, List<string> problems)
+    {
+        if (text is null || !PlainText.IsStorable(text))
+        {
+            problems.Add($"{field} contains a NUL or an unpaired surrogate character: send plain text");
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            problems.Add($"{field} is {text.Length} characters long: use at most {max}");
+            return null;
+        }
+
+        return text;
+    }
 
     private static T? Problem<T>(List<string> problems, string problem)
     {

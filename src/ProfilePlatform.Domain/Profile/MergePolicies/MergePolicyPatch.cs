@@ -9,7 +9,8 @@ namespace ProfilePlatform.Domain.Profile.MergePolicies;
 /// <c>/name</c>, <c>/identityGraph.type</c>, <c>/attributeMerge.type</c>, <c>/schema.name</c>, <c>/version</c>,
 /// <c>/default</c>, <c>/isActiveOnEdge</c> (and profile.yaml's misspelt <c>/idActiveOnEdge</c>) — in dotted or
 /// slashed form, plus <c>/attributeMerge.order</c> and the whole <c>/attributeMerge</c> object, without which a
-/// policy could never be switched to <c>dataSetPrecedence</c> by PATCH [unverified extension]. <c>/version</c> is
+/// policy could never be switched to <c>dataSetPrecedence</c> by PATCH, and the whole <c>/identityGraph</c> and
+/// <c>/schema</c> objects [unverified extensions]. <c>/version</c> is
 /// accepted and ignored: the version is maintained by Platform. The result is validated like a PUT body.</remarks>
 public static class MergePolicyPatch
 {
@@ -20,6 +21,8 @@ public static class MergePolicyPatch
         ["/attributeMerge.type"] = ["attributeMerge", "type"],
         ["/attributeMerge.order"] = ["attributeMerge", "order"],
         ["/attributeMerge"] = ["attributeMerge"],
+        ["/identityGraph"] = ["identityGraph"],
+        ["/schema"] = ["schema"],
         ["/schema.name"] = ["schema", "name"],
         ["/default"] = ["default"],
         ["/isActiveOnEdge"] = ["isActiveOnEdge"],
@@ -28,8 +31,8 @@ public static class MergePolicyPatch
     };
 
     /// <summary>The settings <paramref name="policy"/> has after <paramref name="body"/>'s operations, validated.</summary>
-    /// <exception cref="MergePolicyRuleException"><see cref="MergePolicyRule.Invalid"/> for a malformed operation, an
-    /// unknown path or an invalid result.</exception>
+    /// <exception cref="MergePolicyRuleException"><see cref="MergePolicyRule.InvalidPatch"/> for a malformed operation or
+    /// an unknown path, <see cref="MergePolicyRule.Invalid"/> for an invalid result.</exception>
     public static MergePolicyDraft Apply(MergePolicy policy, JsonNode? body)
     {
         IReadOnlyList<JsonNode?> operations = body switch
@@ -94,5 +97,5 @@ public static class MergePolicyPatch
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    private static MergePolicyRuleException Invalid(string problem) => new(MergePolicyRule.Invalid, $"The PATCH body is invalid: {problem}.");
+    private static MergePolicyRuleException Invalid(string problem) => new(MergePolicyRule.InvalidPatch, $"The PATCH body is invalid: {problem}.");
 }

@@ -7,6 +7,11 @@ public enum MergePolicyRule
     /// values, <c>dataSetPrecedence</c> has no <c>order</c>, a patch path is not one AEP documents...</summary>
     Invalid,
 
+    /// <summary>A PATCH body whose operations cannot be applied: not an operation or array of them, an <c>op</c> other
+    /// than add/replace, a path that cannot be patched, no value. (A patch that applies but leaves an invalid policy is
+    /// <see cref="Invalid"/>.)</summary>
+    InvalidPatch,
+
     /// <summary>"There is a maximum of five merge policies allowed per organization" (help/profile/merge-policies/overview.md).</summary>
     LimitReached,
 

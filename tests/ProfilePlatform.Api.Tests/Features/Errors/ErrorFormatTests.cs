@@ -42,10 +42,58 @@ public sealed class ErrorFormatTests(SqlitePlatform fixture) : IClassFixture<Sql
         Assert.Equal("The requested flows resource 8422 is not found.", body["errorMessage"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task IdentityNamespaceService_DomainError_UsesNamespaceValidationProblem()
+    {
+        // Act
+        using var response = await _client.GetAsync("/data/test/errors/idnamespace/service", TestClients.OrgA);
+
+        // Assert: identity-service.yaml /idnamespace/identities error bodies
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = (await AepClient.JsonAsync(response)).AsObject();
+        Assert.Equal(["timestamp", "type", "status", "title", "error", "description", "report"], body.Select(p => p.Key));
+        Assert.Equal("http://ns.adobe.com/adobecloud/problem/namespacevalidation", body["type"]!.GetValue<string>());
+        Assert.Equal(404, body["status"]!.GetValue<int>());
+        Assert.Equal("Resource not found", body["title"]!.GetValue<string>());
+        Assert.Equal("XDM-1010-404", body["error"]!.GetValue<string>());
+        Assert.Equal("XDM-1010-404", body["report"]!["code"]!.GetValue<string>());
+        Assert.Equal("The requested class resource https://ns.adobe.com/acme/classes/x is not found.", body["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IdentityService_DomainError_UsesTitleStatusDetail()
+    {
+        // Act
+        using var response = await _client.GetAsync("/data/test/errors/identity/service", TestClients.OrgA);
+
+        // Assert: identity-service.yaml ServiceErrorStatus
+        var body = (await AepClient.JsonAsync(response)).AsObject();
+        Assert.Equal(
+            """{"title":"Resource not found","status":404,"detail":"The requested class resource https://ns.adobe.com/acme/classes/x is not found."}""",
+            body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ProfileService_DomainError_UsesMessageWithCodeAndStringStatus()
+    {
+        // Act
+        using var response = await _client.GetAsync("/data/test/errors/profile/service", TestClients.OrgA);
+
+        // Assert: profile.yaml ResponseErrorContext ("statusCode" is a string)
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = (await AepClient.JsonAsync(response)).AsObject();
+        Assert.Equal(
+            """{"message":"XDM-1010-404: The requested class resource https://ns.adobe.com/acme/classes/x is not found.","cause":"Resource not found","statusCode":"404"}""",
+            body.ToJsonString());
+    }
+
     [Theory]
     [InlineData("xdm")]
     [InlineData("flow")]
     [InlineData("sandbox")]
+    [InlineData("idnamespace")]
+    [InlineData("identity")]
+    [InlineData("profile")]
     [InlineData("generic")]
     public async Task AnyService_UnhandledException_Returns500WithRequestIdAndNoInternals(string service)
     {
@@ -63,7 +111,8 @@ public sealed class ErrorFormatTests(SqlitePlatform fixture) : IClassFixture<Sql
         Assert.DoesNotContain("secret internal detail", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", raw, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", raw, StringComparison.Ordinal);
-        Assert.Equal(500, (await AepClient.JsonAsync(response))["status"]!.GetValue<int>());
+        var body = await AepClient.JsonAsync(response);
+        Assert.Equal(500, service == "profile" ? int.Parse(body["statusCode"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : body["status"]!.GetValue<int>());
     }
 
     [Fact]

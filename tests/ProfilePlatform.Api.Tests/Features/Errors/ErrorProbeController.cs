@@ -25,6 +25,18 @@ public sealed class ErrorProbeController : ControllerBase
     [AepService(AepErrorFormat.Sandbox)]
     public IActionResult Sandbox(string what) => Fail(what);
 
+    [HttpGet("idnamespace/{what}")]
+    [AepService(AepErrorFormat.IdentityNamespace)]
+    public IActionResult IdentityNamespace(string what) => Fail(what);
+
+    [HttpGet("identity/{what}")]
+    [AepService(AepErrorFormat.Identity)]
+    public IActionResult Identity(string what) => Fail(what);
+
+    [HttpGet("profile/{what}")]
+    [AepService(AepErrorFormat.Profile)]
+    public IActionResult Profile(string what) => Fail(what);
+
     [HttpGet("generic/{what}")]
     public IActionResult Generic(string what) => Fail(what);
 

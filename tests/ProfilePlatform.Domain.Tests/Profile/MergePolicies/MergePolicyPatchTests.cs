@@ -64,24 +64,24 @@ public sealed class MergePolicyPatchTests
     }
 
     [Theory]
-    [InlineData("""{"op":"remove","path":"/name","value":"x"}""", "op must be \"add\" or \"replace\", not 'remove'")]
-    [InlineData("""{"path":"/name","value":"x"}""", "op must be")]
-    [InlineData("""{"op":"add","value":"x"}""", "path is required")]
-    [InlineData("""{"op":"add","path":"/id","value":"x"}""", "path '/id' cannot be patched")]
-    [InlineData("""{"op":"add","path":"/imsOrgId","value":"x"}""", "/identityGraph.type")]
-    [InlineData("""{"op":"add","path":"/name"}""", "value is required for /name")]
-    [InlineData("""{"op":"add","path":"/identityGraph.type","value":"graph"}""", "identityGraph.type must be one of none, pdg")]
-    [InlineData("""{"op":"add","path":"/default","value":"maybe"}""", "default must be true or false")]
-    [InlineData("""[]""", "non-empty array")]
-    [InlineData("""[1]""", "each operation must be an object")]
-    [InlineData("\"text\"", "the body must be an operation")]
-    public void Apply_BadOperation_Invalid(string body, string expected)
+    [InlineData("""{"op":"remove","path":"/name","value":"x"}""", "op must be \"add\" or \"replace\", not 'remove'", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"path":"/name","value":"x"}""", "op must be", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","value":"x"}""", "path is required", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/id","value":"x"}""", "path '/id' cannot be patched", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/imsOrgId","value":"x"}""", "/identityGraph.type", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/name"}""", "value is required for /name", MergePolicyRule.InvalidPatch)]
+    [InlineData("""{"op":"add","path":"/identityGraph.type","value":"graph"}""", "identityGraph.type must be one of none, pdg", MergePolicyRule.Invalid)]
+    [InlineData("""{"op":"add","path":"/default","value":"maybe"}""", "default must be true or false", MergePolicyRule.Invalid)]
+    [InlineData("""[]""", "non-empty array", MergePolicyRule.InvalidPatch)]
+    [InlineData("""[1]""", "each operation must be an object", MergePolicyRule.InvalidPatch)]
+    [InlineData("\"text\"", "the body must be an operation", MergePolicyRule.InvalidPatch)]
+    public void Apply_BadOperationOrResult_NamesTheRuleAndProblem(string body, string expected, MergePolicyRule rule)
     {
         // Act
         var ex = Assert.Throws<MergePolicyRuleException>(() => MergePolicyPatch.Apply(_policy, Json(body)));
 
         // Assert
-        Assert.Equal(MergePolicyRule.Invalid, ex.Rule);
+        Assert.Equal(rule, ex.Rule);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 }

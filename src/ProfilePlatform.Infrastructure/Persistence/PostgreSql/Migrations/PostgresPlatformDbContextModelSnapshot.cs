@@ -365,6 +365,83 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("catalog_datasets", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.Identity.CustomIdentityNamespace", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("code_key");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name_key");
+
+                    b.Property<DateTimeOffset>("Updated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_code");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_name");
+
+                    b.ToTable("identity_namespaces", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -673,6 +750,88 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<DateTimeOffset>("Provisioned")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("provisioned");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("ImsOrg", "Sandbox");
+
+                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsActiveOnEdge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active_on_edge");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SchemaName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("schema_name");
+
+                    b.Property<long>("UpdateEpoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_epoch");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
+
+                    b.ToTable("profile_merge_policies", (string)null);
                 });
 #pragma warning restore 612, 618
         }

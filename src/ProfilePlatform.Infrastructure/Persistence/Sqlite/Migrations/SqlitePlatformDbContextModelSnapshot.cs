@@ -360,6 +360,83 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("catalog_datasets", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.Identity.CustomIdentityNamespace", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_code");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_identity_namespaces_name");
+
+                    b.ToTable("identity_namespaces", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -668,6 +745,88 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<long>("Provisioned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisioned");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("ImsOrg", "Sandbox");
+
+                    b.ToTable("profile_merge_policy_sandboxes", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsActiveOnEdge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active_on_edge");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("SchemaName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema_name");
+
+                    b.Property<long>("UpdateEpoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_epoch");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
+
+                    b.ToTable("profile_merge_policies", (string)null);
                 });
 #pragma warning restore 612, 618
         }
