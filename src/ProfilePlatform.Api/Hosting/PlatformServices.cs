@@ -9,6 +9,7 @@ using ProfilePlatform.Api.Features.Health;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
+using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
@@ -78,6 +79,13 @@ public static class PlatformServices
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
+
+        // Batch ingestion
+        services.AddSingleton(config.GetSection("Ingestion:Limits").Get<IngestionLimits>() ?? IngestionLimits.Default);
+        services.AddScoped<IngestionSchemaSource>();
+        services.AddScoped<BatchIngestionService>();
+        services.AddScoped<BatchFileService>();
+        services.AddScoped<BatchPreviewService>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Catalog;
+using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Infrastructure.Catalog;
+using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -21,6 +23,9 @@ public static class StoreRegistration
         services.AddScoped<IDatasetStore, EfDatasetStore>();
         services.AddScoped<IBatchStore, EfBatchStore>();
         services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
+        services.AddScoped<IBatchFileStore, EfBatchFileStore>();
+        services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
+        services.AddSingleton<IngestionSignal>();
         return services;
     }
 }

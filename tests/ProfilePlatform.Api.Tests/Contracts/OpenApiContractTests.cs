@@ -44,6 +44,11 @@ public sealed class OpenApiContractTests(ITestOutputHelper output)
                "xdm:isPrimary":false,"imsOrg":"{ORG_ID}","created":1548899346989,"updated":1548899346989,"meta:containerId":"tenant",
                "@id":"f3a1dfa38a4871cf4442a33074c1f9406a593407"}]}
             """, "help/xdm/api/descriptors.md: the friendly name and lookup examples, grouped by @type as the list (Accept: application/vnd.adobe.xdm+json) returns them"),
+        ("POST", "/data/foundation/import/batches", 201, """
+            {"id":"01E8043CY305K2MTV5ANH9G1GC","imsOrg":"{IMS_ORG}","updated":0,"status":"loading","created":0,
+             "relatedObjects":[{"type":"dataSet","id":"5c8c3c555033b814b69f947f"}],"version":"1.0.0","tags":{},
+             "createdUser":"{USER_ID}","updatedUser":"{USER_ID}"}
+            """, "help/ingestion/batch-ingestion/api-overview.md create batch response"),
     ];
 
     [Theory]
