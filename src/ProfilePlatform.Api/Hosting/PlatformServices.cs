@@ -18,6 +18,7 @@ using ProfilePlatform.Domain.SchemaRegistry.Library;
 using ProfilePlatform.Domain.SchemaRegistry.Validation;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
+using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Persistence;
 using Serilog;
 
@@ -86,6 +87,8 @@ public static class PlatformServices
         services.AddScoped<BatchIngestionService>();
         services.AddScoped<BatchFileService>();
         services.AddScoped<BatchPreviewService>();
+        services.AddSingleton(config.GetSection(IngestionWorkerOptions.Section).Get<IngestionWorkerOptions>() ?? new IngestionWorkerOptions());
+        services.AddHostedService<IngestionWorker>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 
 namespace ProfilePlatform.Domain.Ingestion;
@@ -36,6 +37,13 @@ public sealed class BatchPreviewService(BatchIngestionService batches, IBatchFil
         if (!string.Equals(batch.DataSetId, dataSetId, StringComparison.Ordinal))
         {
             throw new AepException(ErrorCatalog.Ingestion.NotFound, $"Batch {batch.Id} loads dataset {batch.DataSetId}, not '{Short(dataSetId)}'.");
+        }
+
+        if (batch.Status is not (BatchStatus.Loading or BatchStatus.Staged or BatchStatus.Processing))
+        {
+            throw new AepException(
+                ErrorCatalog.Ingestion.BatchNotLoading,
+                $"Batch {batch.Id} is {batch.Status.ToWire()}: its uploaded files are no longer staged. Read what it landed with the Data Access API (GET /data/foundation/export/batches/{batch.Id}/files).");
         }
 
         var columns = new List<string>();

@@ -26,6 +26,7 @@ public static class StoreRegistration
         services.AddScoped<IBatchFileStore, EfBatchFileStore>();
         services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
         services.AddSingleton<IngestionSignal>();
+        services.AddScoped<BatchProcessor>();
         return services;
     }
 }
