@@ -77,6 +77,7 @@ public static class PlatformServices
         services.AddScoped<ICatalogSchemaLookup, RegistrySchemaLookup>();
         services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
+        services.AddScoped<IDatasetDataEraser, DatasetRecordEraser>();
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
@@ -87,6 +88,7 @@ public static class PlatformServices
         services.AddScoped<BatchIngestionService>();
         services.AddScoped<BatchFileService>();
         services.AddScoped<BatchPreviewService>();
+        services.AddScoped<Domain.DataAccess.DataAccessService>();
         services.AddSingleton(config.GetSection(IngestionWorkerOptions.Section).Get<IngestionWorkerOptions>() ?? new IngestionWorkerOptions());
         services.AddHostedService<IngestionWorker>();
 

@@ -24,6 +24,7 @@ public static class StoreRegistration
         services.AddScoped<IBatchStore, EfBatchStore>();
         services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
         services.AddScoped<IBatchFileStore, EfBatchFileStore>();
+        services.AddScoped<IDatasetRecordStore, EfDatasetRecordStore>();
         services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
         services.AddSingleton<IngestionSignal>();
         services.AddScoped<BatchProcessor>();
