@@ -46,6 +46,40 @@ public abstract class BatchProcessingApiTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Ingest_100kRecords_AllLandedOnceAndDownloadable()
+    {
+        // Arrange
+        const int Count = 100_000;
+        var (sandbox, dataset) = await _api.NewLoyaltyDataset(TestClients.OrgA);
+        var content = new System.Text.StringBuilder(Count * 90);
+        for (var i = 0; i < Count; i++)
+        {
+            content.Append(IngestionApi.Record(T, "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 1000)).Append('\n');
+        }
+
+        var started = DateTime.UtcNow;
+
+        // Act
+        var (batch, final) = await _api.IngestBatch(TestClients.OrgA, sandbox, dataset, """{"format":"json"}""", "", ("big.json", IngestionApi.Utf8(content.ToString())));
+        var elapsed = DateTime.UtcNow - started;
+        using var download = await _api.Client.GetAsync($"{IngestionApi.Export}/files/{batch}-1?path=big.json", TestClients.OrgA, sandbox);
+        var lines = 0;
+        using (var reader = new StreamReader(await download.Content.ReadAsStreamAsync()))
+        {
+            while (await reader.ReadLineAsync() is not null)
+            {
+                lines++;
+            }
+        }
+
+        // Assert
+        Assert.True(final["status"]!.GetValue<string>() == "success", final.ToJsonString());
+        Assert.Equal(Count, final["metrics"]!["outputRecordCount"]!.GetValue<long>());
+        Assert.Equal(Count, lines);
+        Assert.True(elapsed < TimeSpan.FromSeconds(60), $"100k records took {elapsed}");
+    }
+
+    [Fact]
     public async Task Ingest_OneBadRecordWithoutPartialIngestion_FailedNothingLandedGenericError()
     {
         // Arrange
