@@ -29,6 +29,7 @@ public sealed class BatchFilesController(BatchFileService files, BatchPreviewSer
 
     [HttpPut("files/{**filePath}")]
     [AepConsumes("application/octet-stream")]
+    [StreamedBody]
     [RequestSizeLimit(PutLimit)]
     public async Task<IActionResult> Put(string batchId, string datasetId, string filePath, CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class BatchFilesController(BatchFileService files, BatchPreviewSer
 
     [HttpPatch("files/{**filePath}")]
     [AepConsumes("application/octet-stream", "multipart/form-data")]
+    [StreamedBody]
     [RequestSizeLimit(PartLimit)]
     public async Task<JsonObject> Patch(string batchId, string datasetId, string filePath, CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public sealed class BatchFilesController(BatchFileService files, BatchPreviewSer
     }
 
     [HttpPost("files/{**filePath}")]
+    [StreamedBody]
     public async Task<IActionResult> Action(string batchId, string datasetId, string filePath, [FromQuery] string? action, CancellationToken ct)
     {
         var file = action?.Trim().ToUpperInvariant() switch
@@ -87,13 +90,20 @@ public sealed class BatchFilesController(BatchFileService files, BatchPreviewSer
         }
 
         var reader = new MultipartReader(boundary, Request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        try
         {
-            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal))
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                return section.Body;
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal))
+                {
+                    return section.Body;
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, $"The multipart/form-data body cannot be read ({ex.Message}): send the part as application/octet-stream.");
         }
 
         throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, "The multipart/form-data body has no 'file' part: send the part's bytes in a field named file, or as application/octet-stream.");
