@@ -9,6 +9,7 @@ using ProfilePlatform.Api.Features.Health;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
+using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Sandboxes;
@@ -18,6 +19,7 @@ using ProfilePlatform.Domain.SchemaRegistry.Library;
 using ProfilePlatform.Domain.SchemaRegistry.Validation;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
+using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Persistence;
 using Serilog;
 
@@ -77,6 +79,7 @@ public static class PlatformServices
         services.AddScoped<ICatalogSchemaLookup, RegistrySchemaLookup>();
         services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
+        services.AddScoped<IDatasetDataEraser, DatasetRecordEraser>();
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
@@ -88,6 +91,16 @@ public static class PlatformServices
         // Real-Time Customer Profile
         services.AddScoped<IMergePolicyClasses, RegistryMergePolicyClasses>();
         services.AddScoped<MergePolicyService>();
+
+        // Batch ingestion
+        services.AddSingleton(config.GetSection("Ingestion:Limits").Get<IngestionLimits>() ?? IngestionLimits.Default);
+        services.AddScoped<IngestionSchemaSource>();
+        services.AddScoped<BatchIngestionService>();
+        services.AddScoped<BatchFileService>();
+        services.AddScoped<BatchPreviewService>();
+        services.AddScoped<Domain.DataAccess.DataAccessService>();
+        services.AddSingleton(config.GetSection(IngestionWorkerOptions.Section).Get<IngestionWorkerOptions>() ?? new IngestionWorkerOptions());
+        services.AddHostedService<IngestionWorker>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

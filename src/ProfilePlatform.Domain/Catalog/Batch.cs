@@ -152,10 +152,11 @@ public sealed class Batch : ITenantOwned
         Move(BatchStatus.Failed, null, now);
     }
 
-    /// <summary>ABORT: cancelled before it finished; a batch that reached success or failed cannot be aborted.</summary>
+    /// <summary>ABORT: cancelled before it finished, also while processing ("While the batch is processing, it can still be
+    /// cancelled", help/ingestion/batch-ingestion/api-overview.md); a batch that reached success or failed cannot be aborted.</summary>
     public void Abort(CatalogAuthor by, DateTimeOffset now)
     {
-        if (Status is not (BatchStatus.Loading or BatchStatus.Staged))
+        if (Status is not (BatchStatus.Loading or BatchStatus.Staged or BatchStatus.Processing))
         {
             throw new BatchStatusConflictException(Id, Status, "aborted");
         }

@@ -43,12 +43,14 @@ public static class PersistenceRegistration
 
             services.AddPooledDbContextFactory<PostgresPlatformDbContext>(o => o.UseNpgsql(WithPreparedStatements(cs)));
             services.AddScoped<PlatformDbContext>(sp => Rent(sp, sp.GetRequiredService<IDbContextFactory<PostgresPlatformDbContext>>()));
+            services.AddSingleton<IPlatformContextFactory, PlatformContextFactory<PostgresPlatformDbContext>>();
         }
         else
         {
             var cs = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
             services.AddPooledDbContextFactory<SqlitePlatformDbContext>(o => o.UseSqlite(cs));
             services.AddScoped<PlatformDbContext>(sp => Rent(sp, sp.GetRequiredService<IDbContextFactory<SqlitePlatformDbContext>>()));
+            services.AddSingleton<IPlatformContextFactory, PlatformContextFactory<SqlitePlatformDbContext>>();
         }
 
         return services;

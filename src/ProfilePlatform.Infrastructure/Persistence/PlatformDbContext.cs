@@ -39,6 +39,16 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Domain.Identity.CustomIdentityNamespace> IdentityNamespaces => Set<Domain.Identity.CustomIdentityNamespace>();
 
+    public DbSet<Domain.Ingestion.BatchFile> BatchFiles => Set<Domain.Ingestion.BatchFile>();
+
+    internal DbSet<Ingestion.FileChunkRecord> FileChunks => Set<Ingestion.FileChunkRecord>();
+
+    public DbSet<Ingestion.IngestionJobRecord> IngestionJobs => Set<Ingestion.IngestionJobRecord>();
+
+    internal DbSet<Ingestion.DatasetRecordRow> DatasetRecords => Set<Ingestion.DatasetRecordRow>();
+
+    internal DbSet<Ingestion.RowErrorRecord> RowErrors => Set<Ingestion.RowErrorRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

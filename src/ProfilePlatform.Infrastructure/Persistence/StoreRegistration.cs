@@ -2,12 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Profile.MergePolicies;
+using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Infrastructure.Catalog;
 using ProfilePlatform.Infrastructure.Identity;
 using ProfilePlatform.Infrastructure.Profile;
+using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -27,6 +29,11 @@ public static class StoreRegistration
         services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
         services.AddScoped<IIdentityNamespaceStore, EfIdentityNamespaceStore>();
         services.AddScoped<IMergePolicyStore, EfMergePolicyStore>();
+        services.AddScoped<IBatchFileStore, EfBatchFileStore>();
+        services.AddScoped<IDatasetRecordStore, EfDatasetRecordStore>();
+        services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
+        services.AddSingleton<IngestionSignal>();
+        services.AddScoped<BatchProcessor>();
         return services;
     }
 }

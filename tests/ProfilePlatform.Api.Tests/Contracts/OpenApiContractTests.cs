@@ -51,6 +51,11 @@ public sealed class OpenApiContractTests(ITestOutputHelper output)
         ("GET", "/data/core/idnamespace/identities/4", 200, """
             {"updateTime":1495153678000,"code":"ECID","status":"ACTIVE","description":"ECID Namespace","id":4,"createTime":1495153678000,"idType":"COOKIE","name":"ECID","custom":false}
             """, "help/identity-service/api/list-namespaces.md: the ECID object, which the lookup of id 4 returns alone"),
+        ("POST", "/data/foundation/import/batches", 201, """
+            {"id":"01E8043CY305K2MTV5ANH9G1GC","imsOrg":"{IMS_ORG}","updated":0,"status":"loading","created":0,
+             "relatedObjects":[{"type":"dataSet","id":"5c8c3c555033b814b69f947f"}],"version":"1.0.0","tags":{},
+             "createdUser":"{USER_ID}","updatedUser":"{USER_ID}"}
+            """, "help/ingestion/batch-ingestion/api-overview.md create batch response"),
     ];
 
     [Theory]

@@ -5,7 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ProfilePlatform.Api.Tests.Infrastructure;
 
 /// <summary>The platform booted in-process over a real store (PostgreSQL or SQLite), configured with <see cref="TestClients"/>.</summary>
-public sealed class PlatformFactory(string provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class PlatformFactory(
+    string provider,
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string Provider { get; } = provider;
@@ -13,18 +17,19 @@ public sealed class PlatformFactory(string provider, string connectionString, IR
     public string ConnectionString { get; } = connectionString;
 
     /// <summary>A platform on a fresh SQLite file.</summary>
-    public static PlatformFactory Sqlite(IReadOnlyDictionary<string, string?>? settings = null)
+    public static PlatformFactory Sqlite(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"pp-test-{Guid.NewGuid():N}.db");
-        return new PlatformFactory("Sqlite", $"Data Source={file}", settings);
+        return new PlatformFactory("Sqlite", $"Data Source={file}", settings, services);
     }
 
     /// <summary>A platform on a fresh PostgreSQL database.</summary>
-    public static async Task<PlatformFactory> PostgresAsync(string prefix, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new("Postgres", await PostgresServer.CreateDatabaseAsync(prefix), settings);
+    public static async Task<PlatformFactory> PostgresAsync(string prefix, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new("Postgres", await PostgresServer.CreateDatabaseAsync(prefix), settings, services);
 
     /// <summary>A second node over the same store: same database, its own process state.</summary>
-    public PlatformFactory SecondNode(IReadOnlyDictionary<string, string?>? settings = null) => new(Provider, ConnectionString, settings);
+    public PlatformFactory SecondNode(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(Provider, ConnectionString, settings, services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,5 +56,9 @@ public sealed class PlatformFactory(string provider, string connectionString, IR
 
         // Test-only endpoints that throw, to check the error formats end to end.
         builder.ConfigureServices(s => s.AddControllers().AddApplicationPart(typeof(PlatformFactory).Assembly));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }

@@ -44,3 +44,19 @@ public sealed class SqlitePlatform : PlatformFixture
 
     protected override Task<PlatformFactory> CreateAsync() => Task.FromResult(PlatformFactory.Sqlite());
 }
+
+/// <summary>A platform a test built itself (extra settings or services, several nodes), in the fixture shape the feature
+/// helpers take. The test disposes it.</summary>
+public sealed class GivenPlatform(PlatformFactory factory) : PlatformFixture
+{
+    public override string Provider => factory.Provider;
+
+    public static async Task<GivenPlatform> StartAsync(PlatformFactory factory)
+    {
+        var platform = new GivenPlatform(factory);
+        await platform.InitializeAsync();
+        return platform;
+    }
+
+    protected override Task<PlatformFactory> CreateAsync() => Task.FromResult(factory);
+}

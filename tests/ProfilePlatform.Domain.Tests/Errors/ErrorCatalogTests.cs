@@ -11,8 +11,10 @@ public sealed partial class ErrorCatalogTests
     /// so the code is just the status, and two causes of a 400 both send "400".</summary>
     private static readonly Dictionary<string, string[]> DocumentedSharedGenericCodes = new(StringComparer.Ordinal)
     {
-        ["400"] = ["Catalog.InvalidObject", "Catalog.InvalidQuery", "Catalog.ProfileSchemaInvalid", "Common.BadRequest", "Common.ContentTypeMissing"],
-        ["404"] = ["Catalog.NotFound", "Common.NotFound"],
+        ["400"] = ["Catalog.InvalidObject", "Catalog.InvalidQuery", "Catalog.ProfileSchemaInvalid", "Common.BadRequest", "Common.ContentTypeMissing",
+            "Ingestion.BatchNotLoading", "Ingestion.InvalidFile", "Ingestion.InvalidRequest"],
+        ["404"] = ["Catalog.NotFound", "Common.NotFound", "Ingestion.NotFound"],
+        ["413"] = ["Common.PayloadTooLarge", "Ingestion.TooLarge"],
     };
 
     public static TheoryData<string> EntryNames => [.. Entries().Select(e => e.Name)];
@@ -25,7 +27,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Profile", "Sandboxes", "SchemaRegistry"],
+            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Ingestion", "Profile", "Sandboxes", "SchemaRegistry"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -34,6 +36,7 @@ public sealed partial class ErrorCatalogTests
     [Theory]
     [InlineData("Catalog", AepErrorKind.Generic)]
     [InlineData("Common", AepErrorKind.Generic)]
+    [InlineData("Ingestion", AepErrorKind.Generic)]
     [InlineData("Gateway", AepErrorKind.Gateway)]
     [InlineData("Identity", AepErrorKind.Service)]
     [InlineData("Ims", AepErrorKind.Ims)]

@@ -442,6 +442,69 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("identity_namespaces", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.Ingestion.BatchFile", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("AnnouncedSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("announced_size");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created");
+
+                    b.Property<string>("DataSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_complete");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated");
+
+                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "Name");
+
+                    b.ToTable("ingest_batch_files", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Domain.Sandboxes.Sandbox", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -728,6 +791,215 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasDatabaseName("ix_xdm_resources_type");
 
                     b.ToTable("xdm_resources", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordRow", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("FileIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_index");
+
+                    b.Property<long>("RowNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("DataSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("record");
+
+                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "FileIndex", "RowNumber");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "DataSetId")
+                        .HasDatabaseName("ix_dataset_records_data_set");
+
+                    b.ToTable("dataset_records", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.FileChunkRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_id");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("ImsOrg", "Sandbox", "ContentId", "Offset");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "BatchId")
+                        .HasDatabaseName("ix_ingest_file_chunks_batch");
+
+                    b.ToTable("ingest_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.IngestionJobRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("available_at");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created");
+
+                    b.Property<string>("ImsOrg")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("LeaseExpires")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("Sandbox")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "AvailableAt")
+                        .HasDatabaseName("ix_ingest_jobs_state");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "BatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ingest_jobs_batch");
+
+                    b.ToTable("ingest_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.RowErrorRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw");
+
+                    b.Property<long>("RowNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_number");
+
+                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "Sequence");
+
+                    b.ToTable("ingest_row_errors", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Persistence.SigningKeyRecord", b =>

@@ -1,0 +1,59 @@
+using ProfilePlatform.Domain.Ingestion;
+
+namespace ProfilePlatform.Infrastructure.Ingestion;
+
+/// <summary>A few thousand records of one file, copied out of the reader's buffer into one array, then checked in parallel:
+/// the unit the worker validates, writes and hands to sinks, so memory stays bounded whatever the file's size.</summary>
+internal sealed class RecordSegment(int capacity)
+{
+    /// <summary>Bytes of record text a segment holds before it is full (beside the record count).</summary>
+    public const int MaxArenaBytes = 8 * 1024 * 1024;
+
+    private readonly List<Item> items = new(capacity);
+    private byte[] arena = new byte[1024 * 1024];
+    private int used;
+
+    public int Count => items.Count;
+
+    public bool IsFull => items.Count >= capacity || used >= MaxArenaBytes;
+
+    /// <summary>The outcome of each record, once <see cref="Check"/> ran.</summary>
+    public CheckedRecord[] Results { get; private set; } = [];
+
+    public long Row(int i) => items[i].Row;
+
+    /// <summary>The record's text as it was read (for row error files).</summary>
+    public string Raw(int i)
+    {
+        var item = items[i];
+        return item.Raw ?? System.Text.Encoding.UTF8.GetString(arena, item.Offset, Math.Min(item.Length, 64 * 1024));
+    }
+
+    public void Add(SourceRecord record)
+    {
+        var json = record.Json.Span;
+        if (used + json.Length > arena.Length)
+        {
+            Array.Resize(ref arena, Math.Max(arena.Length * 2, used + json.Length));
+        }
+
+        json.CopyTo(arena.AsSpan(used));
+        items.Add(new Item(record.Row, used, json.Length, record.Problems, record.Raw));
+        used += json.Length;
+    }
+
+    /// <summary>Checks every record, on up to <paramref name="threads"/> threads (the check is thread-safe).</summary>
+    public void Check(RecordCheck check, int threads)
+    {
+        var results = new CheckedRecord[items.Count];
+        var local = arena;
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            var item = items[i];
+            results[i] = check.Check(new SourceRecord(item.Row, local.AsMemory(item.Offset, item.Length), item.Problems, item.Raw));
+        });
+        Results = results;
+    }
+
+    private sealed record Item(long Row, int Offset, int Length, IReadOnlyList<RowProblem> Problems, string? Raw);
+}
