@@ -96,10 +96,12 @@ public sealed class BatchIngestionService(
             return batch; // already past loading: COMPLETE is safe to repeat
         }
 
+        // The job, the status and the dataset's last-batch fields are saved together, and nothing after: once the job can
+        // be claimed, a worker may hold the store for the whole batch (SQLite's single writer lock).
         jobs.Enqueue(tenant, batch.Id, now);
+        (await datasets.FindAsync(batch.DataSetId, ct))?.TrackBatch(batch);
         await batches.SaveAsync(ct);
         jobs.Signal();
-        await TrackAsync(batch, ct);
         return batch;
     }
 
