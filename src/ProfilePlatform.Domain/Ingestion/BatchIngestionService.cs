@@ -96,18 +96,12 @@ public sealed class BatchIngestionService(
             return batch; // already past loading: COMPLETE is safe to repeat
         }
 
+        // The job, the status and the dataset's last-batch fields are saved together, and nothing after: once the job can
+        // be claimed, a worker may hold the store for the whole batch (SQLite's single writer lock).
         jobs.Enqueue(tenant, batch.Id, now);
-        // The dataset's last-batch fields change in the same save as the batch and its job: saved afterwards, "staged"
-        // could land after the worker's "success" and overwrite it (the stores share the request's unit of work).
-        var dataset = await datasets.FindAsync(batch.DataSetId, ct);
-        dataset?.TrackBatch(batch);
+        (await datasets.FindAsync(batch.DataSetId, ct))?.TrackBatch(batch);
         await batches.SaveAsync(ct);
         jobs.Signal();
-        if (dataset is not null)
-        {
-            await TrackAsync(dataset, batch, ct);
-        }
-
         return batch;
     }
 

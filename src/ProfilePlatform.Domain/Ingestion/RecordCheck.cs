@@ -5,11 +5,12 @@ namespace ProfilePlatform.Domain.Ingestion;
 
 /// <summary>What happens to one record: taken as it is, taken after converting values to their fields' types, or refused
 /// with every problem named.</summary>
-/// <remarks>The fast path validates the bytes as they came; only a record that breaks a type or format rule is parsed and
-/// converted (<see cref="RecordConverter"/>) and validated again, since a valid record needs no conversion. A record that is
-/// valid but spans lines (multi-line JSON) is rewritten on one line, the form records are stored and downloaded in.
-/// Immutable and thread-safe: records of one batch are checked in parallel.</remarks>
-public sealed class RecordCheck(XdmRecordValidator validator, IngestionSchema schema)
+/// <remarks>A record <see cref="ConformanceFastPath"/> accepts is taken at once; any other is validated as it came by the
+/// Schema Registry's validator, and only a record that breaks a type or format rule is then parsed and converted
+/// (<see cref="RecordConverter"/>) and validated again, since a valid record needs no conversion. A record that is valid but
+/// spans lines (multi-line JSON) is rewritten on one line, the form records are stored and downloaded in. Immutable and
+/// thread-safe: records of one batch are checked in parallel.</remarks>
+public sealed class RecordCheck(XdmRecordValidator validator, IngestionSchema schema, ConformanceFastPath? fastPath = null)
 {
     public IngestionSchema Schema { get; } = schema;
 
@@ -21,6 +22,11 @@ public sealed class RecordCheck(XdmRecordValidator validator, IngestionSchema sc
         }
 
         var json = record.Json;
+        if (fastPath is not null && fastPath.Accepts(json.Span))
+        {
+            return CheckedRecord.Accepted(SpansLines(json.Span) ? Compact(json) : json);
+        }
+
         var violations = validator.Validate(json.Span);
         if (violations.Count == 0)
         {

@@ -143,11 +143,11 @@ internal sealed class BatchProcessor(
 
         await IngestionJobClaims.FinishAsync(db, job, Now(), ct);
         await db.FileChunks.Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        await TrackAsync(batch, ct);
         await transaction.CommitAsync(ct);
         log.LogInformation(
             "Batch {BatchId} {Status}: {Read} records read, {Written} written, {Failed} failed",
             batch.Id, batch.Status.ToWire(), verdict.Metrics.InputRecordCount, verdict.Metrics.OutputRecordCount, verdict.Metrics.FailedRecordCount);
-        await TrackAsync(batch, ct);
     }
 
     private async Task FailWithoutProcessingAsync(ClaimedJob job, Batch batch, BatchError error, CancellationToken ct)
@@ -162,11 +162,12 @@ internal sealed class BatchProcessor(
         await batches.SaveAsync(ct);
         await IngestionJobClaims.FinishAsync(db, job, Now(), ct);
         await db.FileChunks.Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
         await TrackAsync(batch, ct);
+        await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Keeps the dataset's last-batch fields current, retrying when the dataset changed meanwhile.</summary>
+    /// <summary>Keeps the dataset's last-batch fields current, retrying when the dataset changed meanwhile. The final status
+    /// is tracked inside the batch's transaction, so a client that sees the batch finished in Catalog sees the dataset say so.</summary>
     private async Task TrackAsync(Batch batch, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
@@ -254,18 +255,20 @@ internal sealed class BatchProcessor(
             _ => new JsonLinesReader(content),
         };
 
-        /// <summary>Reads the file into segments on one task, checking each on every core, while this one writes them.</summary>
+        /// <summary>Reads the file into segments on one task, checking each on every core, while this one writes them;
+        /// written segments go back to the reader for reuse.</summary>
         private async Task PumpAsync(BatchFile file, IRecordReader reader, CancellationToken ct)
         {
             var threads = owner.Options.ValidationThreads > 0 ? owner.Options.ValidationThreads : Environment.ProcessorCount;
             var channel = Channel.CreateBounded<RecordSegment>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var free = new System.Collections.Concurrent.ConcurrentQueue<RecordSegment>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var producer = Task.Run(
                 async () =>
                 {
                     try
                     {
-                        var segment = new RecordSegment(owner.Options.SegmentRecords);
+                        var segment = Take();
                         while (await reader.ReadAsync(stop.Token))
                         {
                             segment.Add(reader.Current);
@@ -273,7 +276,7 @@ internal sealed class BatchProcessor(
                             {
                                 segment.Check(check, threads);
                                 await channel.Writer.WriteAsync(segment, stop.Token);
-                                segment = new RecordSegment(owner.Options.SegmentRecords);
+                                segment = Take();
                             }
                         }
 
@@ -294,6 +297,8 @@ internal sealed class BatchProcessor(
                 await foreach (var segment in channel.Reader.ReadAllAsync(ct))
                 {
                     await ConsumeAsync(file, segment, ct);
+                    segment.Reset();
+                    free.Enqueue(segment);
                 }
             }
             catch
@@ -311,6 +316,8 @@ internal sealed class BatchProcessor(
             }
 
             await producer; // a reader's failure (an unreadable file) surfaces here
+
+            RecordSegment Take() => free.TryDequeue(out var reused) ? reused : new RecordSegment(owner.Options.SegmentRecords);
         }
 
         private async Task ConsumeAsync(BatchFile file, RecordSegment segment, CancellationToken ct)
@@ -320,7 +327,7 @@ internal sealed class BatchProcessor(
             var (bytes, records) = Landed[file];
             for (var i = 0; i < segment.Count; i++)
             {
-                var result = segment.Results[i];
+                var result = segment.Result(i);
                 Tally.Add(result);
                 if (result.IsAccepted)
                 {

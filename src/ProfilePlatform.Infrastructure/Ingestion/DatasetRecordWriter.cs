@@ -38,7 +38,7 @@ internal static class DatasetRecordWriter
             await importer.WriteAsync(batchId, NpgsqlDbType.Varchar, ct);
             await importer.WriteAsync(record.FileIndex, NpgsqlDbType.Integer, ct);
             await importer.WriteAsync(record.Row, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(Encoding.UTF8.GetString(record.Json.Span), NpgsqlDbType.Json, ct);
+            await importer.WriteAsync(record.Json, NpgsqlDbType.Json, ct);
         }
 
         await importer.CompleteAsync(ct);

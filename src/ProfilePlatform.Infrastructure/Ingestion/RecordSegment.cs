@@ -3,7 +3,8 @@ using ProfilePlatform.Domain.Ingestion;
 namespace ProfilePlatform.Infrastructure.Ingestion;
 
 /// <summary>A few thousand records of one file, copied out of the reader's buffer into one array, then checked in parallel:
-/// the unit the worker validates, writes and hands to sinks, so memory stays bounded whatever the file's size.</summary>
+/// the unit the worker validates, writes and hands to sinks, so memory stays bounded whatever the file's size. Segments
+/// are reused (<see cref="Reset"/>): their arrays are allocated once per batch, not once per segment.</summary>
 internal sealed class RecordSegment(int capacity)
 {
     /// <summary>Bytes of record text a segment holds before it is full (beside the record count).</summary>
@@ -11,14 +12,15 @@ internal sealed class RecordSegment(int capacity)
 
     private readonly List<Item> items = new(capacity);
     private byte[] arena = new byte[1024 * 1024];
+    private CheckedRecord[] results = new CheckedRecord[capacity];
     private int used;
 
     public int Count => items.Count;
 
     public bool IsFull => items.Count >= capacity || used >= MaxArenaBytes;
 
-    /// <summary>The outcome of each record, once <see cref="Check"/> ran.</summary>
-    public CheckedRecord[] Results { get; private set; } = [];
+    /// <summary>The outcome of record <paramref name="i"/>, once <see cref="Check"/> ran.</summary>
+    public CheckedRecord Result(int i) => results[i];
 
     public long Row(int i) => items[i].Row;
 
@@ -45,15 +47,27 @@ internal sealed class RecordSegment(int capacity)
     /// <summary>Checks every record, on up to <paramref name="threads"/> threads (the check is thread-safe).</summary>
     public void Check(RecordCheck check, int threads)
     {
-        var results = new CheckedRecord[items.Count];
+        if (results.Length < items.Count)
+        {
+            results = new CheckedRecord[items.Count];
+        }
+
+        var output = results;
         var local = arena;
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var item = items[i];
-            results[i] = check.Check(new SourceRecord(item.Row, local.AsMemory(item.Offset, item.Length), item.Problems, item.Raw));
+            output[i] = check.Check(new SourceRecord(item.Row, local.AsMemory(item.Offset, item.Length), item.Problems, item.Raw));
         });
-        Results = results;
     }
 
-    private sealed record Item(long Row, int Offset, int Length, IReadOnlyList<RowProblem> Problems, string? Raw);
+    /// <summary>Empties the segment for the next records, keeping its arrays.</summary>
+    public void Reset()
+    {
+        items.Clear();
+        Array.Clear(results);
+        used = 0;
+    }
+
+    private readonly record struct Item(long Row, int Offset, int Length, IReadOnlyList<RowProblem> Problems, string? Raw);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Infrastructure.Persistence;
 
 namespace ProfilePlatform.Infrastructure.Ingestion;
@@ -11,7 +12,8 @@ internal sealed class StoredContentStream(PlatformDbContext db, string contentId
     private const string Sql =
         """SELECT "offset", "data" FROM "ingest_file_chunks" WHERE "ims_org" = @org AND "sandbox" = @sandbox AND "content_id" = @content AND "offset" <= @position ORDER BY "offset" DESC LIMIT 1""";
 
-    private byte[] chunk = [];
+    private byte[] chunkBuffer = [];
+    private ArraySegment<byte> chunk = ArraySegment<byte>.Empty;
     private long chunkOffset = -1;
     private long position;
     private bool opened;
@@ -103,7 +105,7 @@ internal sealed class StoredContentStream(PlatformDbContext db, string contentId
         base.Dispose(disposing);
     }
 
-    private bool Covers() => position >= size || (chunkOffset >= 0 && position >= chunkOffset && position < chunkOffset + chunk.Length);
+    private bool Covers() => position >= size || (chunkOffset >= 0 && position >= chunkOffset && position < chunkOffset + chunk.Count);
 
     private int Copy(Span<byte> buffer)
     {
@@ -113,7 +115,7 @@ internal sealed class StoredContentStream(PlatformDbContext db, string contentId
         }
 
         var from = (int)(position - chunkOffset);
-        var count = (int)Math.Min(Math.Min(buffer.Length, chunk.Length - from), size - position);
+        var count = (int)Math.Min(Math.Min(buffer.Length, chunk.Count - from), size - position);
         chunk.AsSpan(from, count).CopyTo(buffer);
         position += count;
         return count;
@@ -148,8 +150,15 @@ internal sealed class StoredContentStream(PlatformDbContext db, string contentId
         }
 
         chunkOffset = reader.GetInt64(0);
-        chunk = (byte[])reader.GetValue(1);
-        if (position >= chunkOffset + chunk.Length)
+        var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+        if (chunkBuffer.Length < length)
+        {
+            chunkBuffer = new byte[Math.Max(length, IBatchFileStore.ChunkBytes)];
+        }
+
+        reader.GetBytes(1, 0, chunkBuffer, 0, length);
+        chunk = new ArraySegment<byte>(chunkBuffer, 0, length); // one buffer for every chunk of the file
+        if (position >= chunkOffset + chunk.Count)
         {
             throw new IOException($"Stored file content {contentId} has a gap at offset {position}.");
         }
