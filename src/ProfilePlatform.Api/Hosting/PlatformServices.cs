@@ -9,7 +9,10 @@ using ProfilePlatform.Api.Features.Health;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
+using ProfilePlatform.Domain.Identity.Graph;
 using ProfilePlatform.Domain.Ims;
+using ProfilePlatform.Domain.Profile.Ingestion;
+using ProfilePlatform.Domain.Profile.Storage;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
@@ -79,6 +82,11 @@ public static class PlatformServices
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
+
+        // Identity graph and Profile store (ingestion and the entities API call these)
+        services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
+        services.AddScoped<ProfileIngestion>();
+        services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Catalog;
+using ProfilePlatform.Domain.Identity.Graph;
+using ProfilePlatform.Domain.Profile.Storage;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Infrastructure.Catalog;
+using ProfilePlatform.Infrastructure.Identity;
+using ProfilePlatform.Infrastructure.Profile;
 using ProfilePlatform.Infrastructure.Sandboxes;
 using ProfilePlatform.Infrastructure.SchemaRegistry;
 
@@ -21,6 +25,9 @@ public static class StoreRegistration
         services.AddScoped<IDatasetStore, EfDatasetStore>();
         services.AddScoped<IBatchStore, EfBatchStore>();
         services.AddScoped<IDataSetFileStore, EfDataSetFileStore>();
+        services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
+        services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
+        services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
         return services;
     }
 }
