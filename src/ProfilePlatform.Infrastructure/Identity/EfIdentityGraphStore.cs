@@ -33,7 +33,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
         await using var unit = await StoreUnit.BeginReadAsync(db, ct);
         var xids = Xids(scope);
         var graphIds = await GraphIdsOfAsync(xids, scope.GraphIds, ct);
-        var loaded = await LoadGraphsAsync(graphIds, xids, ct);
+        var loaded = await WithLinksAsync(await VerticesOfAsync(graphIds, xids, ct), ct);
         await unit.CommitAsync(ct);
         return loaded.State;
     }
@@ -105,9 +105,9 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
             await AdvisoryLocks.LockAsync(db, AdvisoryLocks.GraphClass, tenant, graphs, ct);
         }
 
-        var loaded = await LoadGraphsAsync(graphs, xids, ct);
+        var vertices = await VerticesOfAsync(graphs, xids, ct);
         var locked = graphs.ToHashSet(StringComparer.Ordinal);
-        return loaded.Records.Values.All(v => locked.Contains(v.GraphId)) ? loaded : null;
+        return vertices.All(v => locked.Contains(v.GraphId)) ? await WithLinksAsync(vertices, ct) : null;
     }
 
     private async Task<List<string>> GraphIdsOfAsync(List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
@@ -118,12 +118,15 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
         return [.. found.Concat(graphIds).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>Every node of <paramref name="graphIds"/> and of <paramref name="xids"/>, with all their links.</summary>
-    private async Task<LoadedGraphs> LoadGraphsAsync(List<string> graphIds, List<string> xids, CancellationToken ct)
-    {
-        var records = graphIds.Count == 0 && xids.Count == 0
+    /// <summary>Every node of <paramref name="graphIds"/> and the nodes of <paramref name="xids"/>.</summary>
+    private async Task<List<IdentityVertexRecord>> VerticesOfAsync(List<string> graphIds, List<string> xids, CancellationToken ct) =>
+        graphIds.Count == 0 && xids.Count == 0
             ? []
             : await Vertices.Where(v => graphIds.Contains(v.GraphId) || xids.Contains(v.Xid)).ToListAsync(ct);
+
+    /// <summary>Complete graphs: the nodes of whole graphs with all their links.</summary>
+    private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, CancellationToken ct)
+    {
         var byXid = records.ToDictionary(v => v.Xid, StringComparer.Ordinal);
         var vertexXids = byXid.Keys.ToList();
         var links = vertexXids.Count == 0 ? [] : await Links.Where(l => vertexXids.Contains(l.FirstXid)).ToListAsync(ct);
