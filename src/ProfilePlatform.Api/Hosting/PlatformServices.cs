@@ -12,6 +12,9 @@ using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Ims;
 using ProfilePlatform.Domain.Profile.MergePolicies;
+using ProfilePlatform.Domain.Identity.Graph;
+using ProfilePlatform.Domain.Profile.Ingestion;
+using ProfilePlatform.Domain.Profile.Storage;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
@@ -101,6 +104,11 @@ public static class PlatformServices
         services.AddScoped<Domain.DataAccess.DataAccessService>();
         services.AddSingleton(config.GetSection(IngestionWorkerOptions.Section).Get<IngestionWorkerOptions>() ?? new IngestionWorkerOptions());
         services.AddHostedService<IngestionWorker>();
+
+        // Identity graph and Profile store (ingestion and the entities API call these)
+        services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
+        services.AddScoped<ProfileIngestion>();
+        services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

@@ -3,6 +3,8 @@ using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Ingestion;
+using ProfilePlatform.Domain.Identity.Graph;
+using ProfilePlatform.Domain.Profile.Storage;
 using ProfilePlatform.Domain.Sandboxes;
 using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
@@ -34,6 +36,9 @@ public static class StoreRegistration
         services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
         services.AddSingleton<IngestionSignal>();
         services.AddScoped<BatchProcessor>();
+        services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
+        services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
+        services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
         return services;
     }
 }

@@ -28,6 +28,12 @@ public sealed class IdentityGraph
     private readonly Dictionary<CompositeIdentity, IdentityVertex> _vertices;
     private readonly Dictionary<IdentityLinkKey, IdentityLink> _links;
     private readonly Dictionary<CompositeIdentity, HashSet<CompositeIdentity>> _neighbours = [];
+
+    /// <summary>Identities whose component may have changed since graph ids were last assigned: the record's
+    /// identities and both ends of every removed link. Only their components can merge, split or lose a node, so only
+    /// they are re-examined — a segment's working copy holds many graphs, and re-walking all of them for every record
+    /// made linking quadratic in the segment size.</summary>
+    private readonly HashSet<CompositeIdentity> _dirty = [];
     private readonly Func<string> _newGraphId;
 
     /// <param name="state">Complete graphs: every link's two identities must be among the vertices.</param>
@@ -87,6 +93,7 @@ public sealed class IdentityGraph
                 ? vertex with { IdType = member.IdType, LastUpdated = vertex.LastUpdated > source.At ? vertex.LastUpdated : source.At }
                 : new IdentityVertex(member.Identity, member.IdType, string.Empty, source.At);
             _neighbours.TryAdd(member.Identity, []);
+            _dirty.Add(member.Identity);
         }
 
         for (var i = 0; i < members.Count; i++)
@@ -242,6 +249,8 @@ public sealed class IdentityGraph
         _links.Remove(key);
         Neighbours(key.First).Remove(key.Second);
         Neighbours(key.Second).Remove(key.First);
+        _dirty.Add(key.First);
+        _dirty.Add(key.Second);
     }
 
     private void RemoveVertex(CompositeIdentity identity)
@@ -255,9 +264,10 @@ public sealed class IdentityGraph
         _vertices.Remove(identity);
     }
 
+    /// <summary>Drops identities left without a link; only a changed identity can have lost its last link.</summary>
     private void RemoveIsolated()
     {
-        foreach (var identity in _vertices.Keys.Where(k => Neighbours(k).Count == 0).ToList())
+        foreach (var identity in _dirty.Where(k => _vertices.ContainsKey(k) && Neighbours(k).Count == 0).ToList())
         {
             _neighbours.Remove(identity);
             _vertices.Remove(identity);
@@ -293,9 +303,24 @@ public sealed class IdentityGraph
         return seen;
     }
 
+    /// <summary>Gives every changed component its id (the rule in the class remarks). Components without a changed
+    /// identity keep theirs: they hold no id another component holds, so the rule leaves them as they are.</summary>
     private void AssignGraphIds()
     {
-        var components = Components()
+        var seen = new HashSet<CompositeIdentity>();
+        var changed = new List<HashSet<CompositeIdentity>>();
+        foreach (var identity in _dirty.Where(_vertices.ContainsKey))
+        {
+            if (!seen.Contains(identity))
+            {
+                var component = Component(identity);
+                seen.UnionWith(component);
+                changed.Add(component);
+            }
+        }
+
+        _dirty.Clear();
+        var components = changed
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Select(i => i.Xid).Min(StringComparer.Ordinal), StringComparer.Ordinal)
             .ToList();

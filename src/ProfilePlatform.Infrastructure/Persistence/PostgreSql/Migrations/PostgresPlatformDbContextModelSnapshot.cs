@@ -793,6 +793,137 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("xdm_resources", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("FirstXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_xid");
+
+                    b.Property<string>("SecondXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("second_xid");
+
+                    b.Property<DateTimeOffset>("FirstEstablished")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_established");
+
+                    b.Property<DateTimeOffset>("LastEstablished")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_established");
+
+                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid");
+
+                    b.ToTable("identity_links", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkSourceRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("FirstXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_xid");
+
+                    b.Property<string>("SecondXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("second_xid");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId")
+                        .HasDatabaseName("ix_identity_link_sources_dataset");
+
+                    b.ToTable("identity_link_sources", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityVertexRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Xid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("xid");
+
+                    b.Property<string>("GraphId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("graph_id");
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id_type");
+
+                    b.Property<DateTimeOffset>("LastUpdated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_updated");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("namespace_code");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Xid");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "GraphId")
+                        .HasDatabaseName("ix_identity_vertices_graph");
+
+                    b.ToTable("identity_vertices", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordRow", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -1024,6 +1155,82 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.ExperienceEventRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Identities")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identities");
+
+                    b.Property<DateTimeOffset>("IngestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<string>("PrimaryNamespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("primary_namespace");
+
+                    b.Property<string>("PrimaryValue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("primary_value");
+
+                    b.Property<string>("PrimaryXid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("primary_xid");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "EventKey");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid", "Timestamp")
+                        .HasDatabaseName("ix_profile_experience_events_primary_xid_time");
+
+                    b.ToTable("profile_experience_events", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -1104,6 +1311,71 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
 
                     b.ToTable("profile_merge_policies", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.ProfileFragmentRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("PrimaryXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("primary_xid");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Identities")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identities");
+
+                    b.Property<DateTimeOffset>("IngestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<DateTimeOffset?>("LastUpdated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_updated");
+
+                    b.Property<string>("PrimaryNamespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("primary_namespace");
+
+                    b.Property<string>("PrimaryValue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("primary_value");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record");
+
+                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "PrimaryXid");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid")
+                        .HasDatabaseName("ix_profile_fragments_primary_xid");
+
+                    b.ToTable("profile_fragments", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -788,6 +788,137 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("xdm_resources", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("FirstXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_xid");
+
+                    b.Property<string>("SecondXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_xid");
+
+                    b.Property<long>("FirstEstablished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_established");
+
+                    b.Property<long>("LastEstablished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_established");
+
+                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid");
+
+                    b.ToTable("identity_links", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkSourceRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("FirstXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_xid");
+
+                    b.Property<string>("SecondXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_xid");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId")
+                        .HasDatabaseName("ix_identity_link_sources_dataset");
+
+                    b.ToTable("identity_link_sources", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityVertexRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Xid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xid");
+
+                    b.Property<string>("GraphId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graph_id");
+
+                    b.Property<string>("IdType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_type");
+
+                    b.Property<long>("LastUpdated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_updated");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("namespace_code");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Xid");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "GraphId")
+                        .HasDatabaseName("ix_identity_vertices_graph");
+
+                    b.ToTable("identity_vertices", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordRow", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -1019,6 +1150,82 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.ExperienceEventRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Identities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identities");
+
+                    b.Property<long>("IngestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<string>("PrimaryNamespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_namespace");
+
+                    b.Property<string>("PrimaryValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_value");
+
+                    b.Property<string>("PrimaryXid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_xid");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "EventKey");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid", "Timestamp")
+                        .HasDatabaseName("ix_profile_experience_events_primary_xid_time");
+
+                    b.ToTable("profile_experience_events", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.MergePolicyRevisionRow", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -1099,6 +1306,71 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("ImsOrg", "Sandbox", "SchemaName", "IsDefault");
 
                     b.ToTable("profile_merge_policies", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.ProfileFragmentRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("PrimaryXid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_xid");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Identities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identities");
+
+                    b.Property<long>("IngestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<long?>("LastUpdated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_updated");
+
+                    b.Property<string>("PrimaryNamespace")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_namespace");
+
+                    b.Property<string>("PrimaryValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_value");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record");
+
+                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "PrimaryXid");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid")
+                        .HasDatabaseName("ix_profile_fragments_primary_xid");
+
+                    b.ToTable("profile_fragments", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,20 @@
+using ProfilePlatform.Domain.Tenancy;
+
+namespace ProfilePlatform.Infrastructure.Identity;
+
+/// <summary>A row of <c>identity_links</c>: one edge, its two identities' XIDs in the key's canonical order
+/// (<see cref="Domain.Identity.Graph.IdentityLinkKey"/>) and when it was first and last established.</summary>
+internal sealed class IdentityLinkRecord : ITenantOwned
+{
+    public string ImsOrg { get; set; } = "";
+
+    public string Sandbox { get; set; } = "";
+
+    public string FirstXid { get; set; } = "";
+
+    public string SecondXid { get; set; } = "";
+
+    public DateTimeOffset FirstEstablished { get; set; }
+
+    public DateTimeOffset LastEstablished { get; set; }
+}
