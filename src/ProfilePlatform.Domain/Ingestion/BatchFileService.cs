@@ -100,6 +100,12 @@ public sealed class BatchFileService(
             await files.DeleteRangeAsync(file.ContentId, range.First, range.Last, CancellationToken.None);
             throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, $"The part holds more than the {range.Length} bytes its Content-Range ({range.First}-{range.Last}) announces: send exactly that range.");
         }
+        catch
+        {
+            // An interrupted or unreadable body: nothing of the part stays.
+            await files.DeleteRangeAsync(file.ContentId, range.First, range.Last, CancellationToken.None);
+            throw;
+        }
 
         if (written != range.Length)
         {

@@ -97,7 +97,7 @@ public sealed class BatchFilesController(BatchFileService files, BatchPreviewSer
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal))
                 {
-                    return section.Body;
+                    return new MultipartSectionStream(section.Body);
                 }
             }
         }

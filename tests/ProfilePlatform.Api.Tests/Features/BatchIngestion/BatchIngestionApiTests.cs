@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using ProfilePlatform.Api.Tests.Contracts;
 using ProfilePlatform.Api.Tests.Infrastructure;
 
@@ -304,6 +306,39 @@ public abstract class BatchIngestionApiTests(PlatformFixture fixture)
         Assert.Equal("big.json", file["name"]!.GetValue<string>());
         Assert.Equal(content.Length, file["sizeInBytes"]!.GetValue<long>());
         Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+    }
+
+    [Fact]
+    public async Task LargeFile_PartAsMultipartForm_IsTheFilePartsBytes_MalformedFormIs400()
+    {
+        // Arrange: Adobe's Data Ingestion collection sends the part as a form with a "file" field.
+        var (sandbox, dataset) = await _api.NewLoyaltyDataset(TestClients.OrgA);
+        var batch = await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+        var content = IngestionApi.Utf8(IngestionApi.Record(TestClients.OrgA.TenantId, "m1") + "\n");
+        using var init = await _api.FileAction(TestClients.OrgA, sandbox, batch, dataset, "form.json", "INITIALIZE");
+        var url = $"{Import}/batches/{batch}/datasets/{dataset}/files/form.json";
+
+        // Act: a form that breaks off first (nothing of it may stay), then the real part
+        using var brokenRequest = await _api.Client.RequestAsync(HttpMethod.Patch, url, TestClients.OrgA, sandbox);
+        brokenRequest.Content = new StringContent("--b0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end", Encoding.UTF8);
+        brokenRequest.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b0undary");
+        brokenRequest.Content.Headers.TryAddWithoutValidation("Content-Range", "bytes 0-5/*");
+        using var broken = await _api.Client.Http.SendAsync(brokenRequest);
+        using var head = await _api.Client.SendAsync(HttpMethod.Head, url, TestClients.OrgA, sandbox);
+        using var formRequest = await _api.Client.RequestAsync(HttpMethod.Patch, url, TestClients.OrgA, sandbox);
+        var form = new MultipartFormDataContent("b0undary") { { new ByteArrayContent(content), "file", "form.json" } };
+        formRequest.Content = form;
+        formRequest.Content.Headers.TryAddWithoutValidation("Content-Range", $"bytes 0-{content.Length - 1}/{content.Length}");
+        using var part = await _api.Client.Http.SendAsync(formRequest);
+        using var done = await _api.FileAction(TestClients.OrgA, sandbox, batch, dataset, "form.json", "COMPLETE");
+
+        // Assert
+        await IngestionApi.AssertError(broken, HttpStatusCode.BadRequest, "multipart");
+        Assert.Equal("bytes=0-0", head.Headers.GetValues("Range").Single());
+        Assert.Equal(HttpStatusCode.OK, part.StatusCode);
+        Assert.Equal(content.Length, (await AepClient.JsonAsync(part))["sizeInBytes"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.Created, done.StatusCode);
+        Assert.Equal(content.Length, (await AepClient.JsonAsync(done))["sizeInBytes"]!.GetValue<long>());
     }
 
     [Theory]
