@@ -104,19 +104,22 @@ public sealed class IdentityGraphPropertyTests
         var store = new InMemoryIdentityGraphStore { BeforeCommit = async _ => await Task.Yield() };
         var sut = new IdentityGraphService(store, Ids());
 
+        var evictions = 0;
+
         // Act
         await Task.WhenAll(records.Chunk(50).Select(chunk => Task.Run(async () =>
         {
             foreach (var record in chunk)
             {
-                await sut.LinkAsync(record, CancellationToken.None);
+                var outcome = await sut.LinkAsync(record, CancellationToken.None);
+                Interlocked.Add(ref evictions, outcome.Evicted.Count);
             }
         })));
 
-        // Assert
+        // Assert: the cap was reached (which graph ends at exactly 50 depends on the interleaving), and nothing exceeds it
         var graph = new IdentityGraph(new IdentityGraphState(store.AllVertices, store.AllLinks), Ids("check"));
         var components = graph.Components();
-        Assert.Contains(components, c => c.Count == IdentityGuardrails.MaxIdentitiesPerGraph);
+        Assert.True(evictions > 0, "the cap was never reached: the test no longer exercises it");
         Assert.All(components, c => Assert.InRange(c.Count, 2, IdentityGuardrails.MaxIdentitiesPerGraph));
         AssertGraphIdsMatchComponents(store.AllVertices, components);
     }
