@@ -3,7 +3,8 @@
 // only writes the same records (PostgreSQL binary COPY / SQLite prepared INSERT, one transaction per segment).
 // Run: PROFILEPLATFORM_BENCH_POSTGRES="Host=...;Username=..." dotnet run -c Release --project bench/ProfilePlatform.Bench.ProfileStore
 //      (bench/profile-store.sh starts a throwaway PostgreSQL cluster and runs it).
-// Environment: BENCH_RECORDS (20000), BENCH_PROFILES (10000), BENCH_RUNS (3).
+// Environment: BENCH_RECORDS (20000), BENCH_PROFILES (10000), BENCH_RUNS (3); BENCH_PROFILE=1 prints the time spent
+// per store call; BENCH_PG_OPTIONS adds connection-string keys for the platform's PostgreSQL connections.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
