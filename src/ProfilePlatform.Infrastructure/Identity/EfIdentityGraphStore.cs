@@ -17,6 +17,8 @@ namespace ProfilePlatform.Infrastructure.Identity;
 /// <c>BEGIN IMMEDIATE</c>, which already lets one writer at a time in, so no locks and no re-check are needed.</para>
 /// <para>Inside a caller's transaction (dataset deletion, batch ingestion) the step runs behind a savepoint; its
 /// locks are then held until the caller's transaction ends.</para>
+/// <para>Writes are set-based: deletes by key lists and multi-row upserts (<see cref="BulkUpsert"/>), a handful of
+/// statements per mutation whatever its size.</para>
 /// </remarks>
 internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGraphStore
 {
@@ -80,11 +82,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
             {
                 await unit.RollbackAsync(ct);
             }
-            finally
-            {
-                Detach();
-            }
-
             await StoreRetry.BackoffAsync(attempt, ct);
         }
     }
@@ -127,12 +124,11 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
     /// <summary>Complete graphs: the nodes of whole graphs with all their links.</summary>
     private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, CancellationToken ct)
     {
-        var byXid = records.ToDictionary(v => v.Xid, StringComparer.Ordinal);
-        var vertexXids = byXid.Keys.ToList();
+        var vertexXids = records.Select(v => v.Xid).ToList();
         var links = vertexXids.Count == 0 ? [] : await Links.Where(l => vertexXids.Contains(l.FirstXid)).ToListAsync(ct);
         var sources = vertexXids.Count == 0 ? [] : await Sources.Where(s => vertexXids.Contains(s.FirstXid)).ToListAsync(ct);
 
-        var vertices = byXid.ToDictionary(kv => kv.Key, kv => ToVertex(kv.Value), StringComparer.Ordinal);
+        var vertices = records.ToDictionary(v => v.Xid, ToVertex, StringComparer.Ordinal);
         var sourcesOf = sources.ToLookup(s => (s.FirstXid, s.SecondXid));
         var domainLinks = new List<IdentityLink>(links.Count);
         foreach (var link in links)
@@ -152,88 +148,85 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
                     .ThenBy(s => s.BatchId, StringComparer.Ordinal)]));
         }
 
-        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), byXid, domainLinks.ToDictionary(l => l.Key));
+        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key));
     }
 
+    /// <summary>Writes the changes as a handful of set-based statements: deletes by key lists, then multi-row upserts
+    /// (<see cref="BulkUpsert"/>).</summary>
     private async Task WriteAsync(TenantKey tenant, LoadedGraphs loaded, IdentityGraphChanges changes, CancellationToken ct)
     {
-        foreach (var key in changes.RemovedLinks)
+        // Removed links with all their sources, then sources a kept link lost.
+        var removedLinks = changes.RemovedLinks.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToList();
+        if (removedLinks.Count > 0)
         {
-            db.Remove(LinkRecord(tenant, key, default, default));
-            foreach (var source in loaded.Links.TryGetValue(key, out var before) ? before.Sources : [])
-            {
-                db.Remove(SourceRecord(tenant, key, source));
-            }
+            var firsts = changes.RemovedLinks.Select(k => k.First.Xid).Distinct(StringComparer.Ordinal).ToList();
+            await db.Set<IdentityLinkSourceRecord>()
+                .Where(s => firsts.Contains(s.FirstXid) && removedLinks.Contains(s.FirstXid + "\n" + s.SecondXid))
+                .ExecuteDeleteAsync(ct);
+            await db.Set<IdentityLinkRecord>()
+                .Where(l => firsts.Contains(l.FirstXid) && removedLinks.Contains(l.FirstXid + "\n" + l.SecondXid))
+                .ExecuteDeleteAsync(ct);
         }
 
-        foreach (var identity in changes.RemovedVertices)
+        var sources = SourceChanges(tenant, loaded, changes.UpsertedLinks);
+        if (sources.Removed.Count > 0)
         {
-            db.Remove(new IdentityVertexRecord { ImsOrg = tenant.ImsOrg, Sandbox = tenant.Sandbox, Xid = identity.Xid });
+            var firsts = sources.Removed.Select(s => s.FirstXid).Distinct(StringComparer.Ordinal).ToList();
+            var keys = sources.Removed.Select(s => SourceKey(s.FirstXid, s.SecondXid, s.DatasetId, s.BatchId)).ToList();
+            await db.Set<IdentityLinkSourceRecord>()
+                .Where(s => firsts.Contains(s.FirstXid) && keys.Contains(s.FirstXid + "\n" + s.SecondXid + "\n" + s.DatasetId + "\n" + s.BatchId))
+                .ExecuteDeleteAsync(ct);
         }
 
-        foreach (var vertex in changes.UpsertedVertices)
+        var removedVertices = changes.RemovedVertices.Select(i => i.Xid).ToList();
+        if (removedVertices.Count > 0)
         {
-            var record = new IdentityVertexRecord
-            {
-                ImsOrg = tenant.ImsOrg,
-                Sandbox = tenant.Sandbox,
-                Xid = vertex.Identity.Xid,
-                Namespace = vertex.Identity.Namespace,
-                Value = vertex.Identity.Value,
-                IdType = vertex.IdType,
-                GraphId = vertex.GraphId,
-                LastUpdated = StoreTime.Of(vertex.LastUpdated),
-            };
-            if (loaded.Records.ContainsKey(record.Xid))
-            {
-                db.Update(record);
-            }
-            else
-            {
-                db.Add(record);
-            }
+            await db.Set<IdentityVertexRecord>().Where(v => removedVertices.Contains(v.Xid)).ExecuteDeleteAsync(ct);
         }
 
-        foreach (var link in changes.UpsertedLinks)
-        {
-            var record = LinkRecord(tenant, link.Key, link.FirstEstablished, link.LastEstablished);
-            var before = loaded.Links.GetValueOrDefault(link.Key);
-            if (before is null)
-            {
-                db.Add(record);
-            }
-            else
-            {
-                db.Update(record);
-            }
-
-            WriteSources(tenant, link, before?.Sources ?? []);
-        }
-
-        await db.SaveChangesAsync(ct);
+        await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedVertices.Select(v => VertexRecord(tenant, v))], ct);
+        await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished))], ct);
+        await BulkUpsert.UpsertAsync(db, sources.Written, ct);
     }
 
-    /// <summary>Adds, refreshes and deletes a link's (dataset, batch) rows to match <paramref name="link"/>.</summary>
-    private void WriteSources(TenantKey tenant, IdentityLink link, IReadOnlyList<LinkSource> before)
+    /// <summary>The (dataset, batch) rows to write and to delete so that each upserted link's sources match it.</summary>
+    private static (List<IdentityLinkSourceRecord> Written, List<IdentityLinkSourceRecord> Removed) SourceChanges(
+        TenantKey tenant, LoadedGraphs loaded, IReadOnlyList<IdentityLink> links)
     {
-        var old = before.ToDictionary(s => (s.DatasetId, s.BatchId));
-        foreach (var source in link.Sources)
+        var written = new List<IdentityLinkSourceRecord>();
+        var removed = new List<IdentityLinkSourceRecord>();
+        foreach (var link in links)
         {
-            if (!old.Remove((source.DatasetId, source.BatchId), out var previous))
+            var old = (loaded.Links.GetValueOrDefault(link.Key)?.Sources ?? []).ToDictionary(s => (s.DatasetId, s.BatchId));
+            foreach (var source in link.Sources)
             {
-                db.Add(SourceRecord(tenant, link.Key, source));
+                if (!old.Remove((source.DatasetId, source.BatchId), out var previous) || previous.At != source.At)
+                {
+                    written.Add(SourceRecord(tenant, link.Key, source));
+                }
             }
-            else if (previous.At != source.At)
-            {
-                db.Update(SourceRecord(tenant, link.Key, source));
-            }
+
+            removed.AddRange(old.Values.Select(gone => SourceRecord(tenant, link.Key, gone)));
         }
 
-        foreach (var gone in old.Values)
-        {
-            db.Remove(SourceRecord(tenant, link.Key, gone));
-        }
+        return (written, removed);
     }
+
+    private static string Pair(string first, string second) => first + "\n" + second;
+
+    private static string SourceKey(string first, string second, string dataset, string batch) => first + "\n" + second + "\n" + dataset + "\n" + batch;
+
+    private static IdentityVertexRecord VertexRecord(TenantKey tenant, IdentityVertex vertex) => new()
+    {
+        ImsOrg = tenant.ImsOrg,
+        Sandbox = tenant.Sandbox,
+        Xid = vertex.Identity.Xid,
+        Namespace = vertex.Identity.Namespace,
+        Value = vertex.Identity.Value,
+        IdType = vertex.IdType,
+        GraphId = vertex.GraphId,
+        LastUpdated = StoreTime.Of(vertex.LastUpdated),
+    };
 
     private static IdentityLinkRecord LinkRecord(TenantKey tenant, IdentityLinkKey key, DateTimeOffset first, DateTimeOffset last) => new()
     {
@@ -259,21 +252,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
     private static IdentityVertex ToVertex(IdentityVertexRecord r) =>
         new(new CompositeIdentity(r.Namespace, r.Value), r.IdType, r.GraphId, r.LastUpdated);
 
-    /// <summary>Forgets the rows this store attached, written or not, so the next operation on the scope's context
-    /// starts clean.</summary>
-    private void Detach()
-    {
-        foreach (var entry in db.ChangeTracker.Entries()
-                     .Where(e => e.Entity is IdentityVertexRecord or IdentityLinkRecord or IdentityLinkSourceRecord)
-                     .ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
-
-    /// <summary>Complete graphs as loaded: the domain state, the rows by XID and the links by key.</summary>
-    private sealed record LoadedGraphs(
-        IdentityGraphState State,
-        IReadOnlyDictionary<string, IdentityVertexRecord> Records,
-        IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links);
+    /// <summary>Complete graphs as loaded: the domain state and the links by key.</summary>
+    private sealed record LoadedGraphs(IdentityGraphState State, IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links);
 }

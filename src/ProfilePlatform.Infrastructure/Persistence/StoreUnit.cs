@@ -39,17 +39,23 @@ internal sealed class StoreUnit : IAsyncDisposable
 
     public static async Task<StoreUnit> BeginWriteAsync(PlatformDbContext db, CancellationToken ct)
     {
+        StoreUnit unit;
         if (db.Database.CurrentTransaction is { } ambient)
         {
             var name = "pp_unit_" + Guid.NewGuid().ToString("N")[..12];
             await ambient.CreateSavepointAsync(name, ct);
-            return new StoreUnit(db, null, null, name);
+            unit = new StoreUnit(db, null, null, name);
+        }
+        else
+        {
+            var own = db.Database.IsNpgsql()
+                ? await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct)
+                : await db.Database.BeginTransactionAsync(ct); // SQLite: BEGIN IMMEDIATE
+            unit = new StoreUnit(db, own, null, null);
         }
 
-        var own = db.Database.IsNpgsql()
-            ? await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct)
-            : await db.Database.BeginTransactionAsync(ct); // SQLite: BEGIN IMMEDIATE
-        return new StoreUnit(db, own, null, null);
+        await PlanForCurrentSizesAsync(db, ct);
+        return unit;
     }
 
     public static async Task<StoreUnit> BeginReadAsync(PlatformDbContext db, CancellationToken ct)
@@ -61,13 +67,30 @@ internal sealed class StoreUnit : IAsyncDisposable
 
         if (db.Database.IsNpgsql())
         {
-            return new StoreUnit(db, await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct), null, null);
+            var unit = new StoreUnit(db, await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct), null, null);
+            await PlanForCurrentSizesAsync(db, ct);
+            return unit;
         }
 
         await db.Database.OpenConnectionAsync(ct);
         var deferred = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         await db.Database.UseTransactionAsync(deferred, ct);
         return new StoreUnit(db, null, deferred, null);
+    }
+
+    /// <summary>PostgreSQL: plans this transaction's statements for the tables as they are now
+    /// (<c>plan_cache_mode = force_custom_plan</c>, reverted when the transaction or savepoint ends). Npgsql prepares
+    /// hot statements, and PostgreSQL then reuses a generic plan made when they were first run: on a fresh install that
+    /// is when the identity and Profile tables were empty, so the plan scans the whole table — the first large batch
+    /// turned every point update and key lookup into a table scan until autovacuum analyzed the tables. Planning afresh
+    /// costs a fraction of a millisecond per statement; these operations run a handful of statements for hundreds of
+    /// records.</summary>
+    private static async Task PlanForCurrentSizesAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        }
     }
 
     public async Task CommitAsync(CancellationToken ct)

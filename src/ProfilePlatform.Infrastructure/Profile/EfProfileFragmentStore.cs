@@ -12,7 +12,7 @@ namespace ProfilePlatform.Infrastructure.Profile;
 /// <remarks>An upsert is a read-modify-write of each key: on PostgreSQL the keys' advisory locks are taken first (sorted,
 /// so two writers never wait on each other in a cycle), which also covers keys not stored yet; on SQLite the
 /// <c>BEGIN IMMEDIATE</c> transaction serialises writers. The merge itself is the domain's
-/// (<see cref="ProfileFragmentWrite.ApplyTo"/>).</remarks>
+/// (<see cref="ProfileFragmentWrite.ApplyTo"/>); the results are written with one multi-row upsert.</remarks>
 internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFragmentStore
 {
     private IQueryable<ProfileFragmentRecord> Fragments => db.Set<ProfileFragmentRecord>().AsNoTracking();
@@ -47,20 +47,7 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
                     result[key] = write.ApplyTo(result.GetValueOrDefault(key) ?? existing.GetValueOrDefault(key));
                 }
 
-                foreach (var (key, fragment) in result)
-                {
-                    var record = ToRecord(tenant, fragment);
-                    if (existing.ContainsKey(key))
-                    {
-                        db.Update(record);
-                    }
-                    else
-                    {
-                        db.Add(record);
-                    }
-                }
-
-                await db.SaveChangesAsync(ct);
+                await BulkUpsert.UpsertAsync(db, [.. result.Values.Select(f => ToRecord(tenant, f))], ct);
                 await unit.CommitAsync(ct);
                 return [.. result.Values];
             }
@@ -68,11 +55,6 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
             {
                 await unit.RollbackAsync(ct);
             }
-            finally
-            {
-                Detach();
-            }
-
             await StoreRetry.BackoffAsync(attempt, ct);
         }
     }
@@ -133,12 +115,4 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
         IngestedAt = StoreTime.Of(f.IngestedAt),
         LastUpdated = f.LastUpdated is { } at ? StoreTime.Of(at) : null,
     };
-
-    private void Detach()
-    {
-        foreach (var entry in db.ChangeTracker.Entries<ProfileFragmentRecord>().ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
 }

@@ -866,7 +866,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId")
+                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId", "FirstXid")
                         .HasDatabaseName("ix_identity_link_sources_dataset");
 
                     b.ToTable("identity_link_sources", (string)null);
@@ -918,7 +918,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "Xid");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "GraphId")
+                    b.HasIndex("GraphId", "ImsOrg", "Sandbox")
                         .HasDatabaseName("ix_identity_vertices_graph");
 
                     b.ToTable("identity_vertices", (string)null);

@@ -861,7 +861,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId")
+                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId", "FirstXid")
                         .HasDatabaseName("ix_identity_link_sources_dataset");
 
                     b.ToTable("identity_link_sources", (string)null);
@@ -913,7 +913,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "Xid");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "GraphId")
+                    b.HasIndex("GraphId", "ImsOrg", "Sandbox")
                         .HasDatabaseName("ix_identity_vertices_graph");
 
                     b.ToTable("identity_vertices", (string)null);

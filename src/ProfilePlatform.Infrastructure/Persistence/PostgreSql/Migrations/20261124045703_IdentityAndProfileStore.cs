@@ -109,12 +109,12 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_identity_link_sources_dataset",
                 table: "identity_link_sources",
-                columns: new[] { "ims_org", "sandbox", "dataset_id" });
+                columns: new[] { "ims_org", "sandbox", "dataset_id", "first_xid" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_identity_vertices_graph",
                 table: "identity_vertices",
-                columns: new[] { "ims_org", "sandbox", "graph_id" });
+                columns: new[] { "graph_id", "ims_org", "sandbox" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_profile_experience_events_primary_xid_time",
