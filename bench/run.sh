@@ -10,6 +10,10 @@
 #   a  GET /data/foundation/sandbox-management/sandboxes/prod   vs  GET /lookup  (gateway + one point query)
 #   b  GET /data/foundation/sandbox-management/sandboxTypes     vs  GET /json    (gateway, no database)
 #   c  GET /health/live                                         vs  GET /json    (pipeline, no gateway)
+#   d  GET /data/core/ups/access/entities?...entityId=<email>   vs  GET /fragment (entity lookup, default merge
+#      policy, over BENCH_LOOKUP_PROFILES seeded profiles: 3 identities, fragments in 2 datasets, BENCH_LOOKUP_EVENTS
+#      events each, seeded straight into the platform's tables by bench/sql/profile-lookup-seed.sql; each request
+#      asks for a random profile, bench/wrk/lookup.lua; not in the default pairs, the seed takes minutes)
 #
 # Environment (all optional):
 #   PROFILEPLATFORM_BENCH_POSTGRES  Npgsql connection string of a server to use instead of a throwaway cluster
@@ -20,7 +24,8 @@
 #                                   (e.g. "Max Auto Prepare=20"); empty by default
 #   BENCH_DURATION (10), BENCH_WARMUP (5), BENCH_START_WARMUP (30) in seconds; BENCH_RUNS (3);
 #   BENCH_THREADS (2), BENCH_CONNECTIONS (32): wrk -t/-c
-#   BENCH_PAIRS ("a b c")           which pairs to run
+#   BENCH_PAIRS ("a b c")           which pairs to run ("d" adds the entity lookup)
+#   BENCH_LOOKUP_PROFILES (1000000), BENCH_LOOKUP_EVENTS (20): the seed of pair d
 #   BENCH_SKIP_BUILD=1              use the existing Release builds
 #
 # Output: the tables on stdout (progress on stderr); the tables, raw wrk output and the servers' logs are kept
@@ -42,6 +47,11 @@ API_OUTPUT="$ROOT/src/ProfilePlatform.Api/bin/Release/net10.0"
 BASELINE_PROJECT="$ROOT/bench/ProfilePlatform.Bench.Baseline"
 BASELINE_OUTPUT="$BASELINE_PROJECT/bin/Release/net10.0"
 LUA="$ROOT/bench/wrk/aep.lua"
+LOOKUP_LUA="$ROOT/bench/wrk/lookup.lua"
+SEED_SQL="$ROOT/bench/sql/profile-lookup-seed.sql"
+LOOKUP_PROFILES="${BENCH_LOOKUP_PROFILES:-1000000}"
+LOOKUP_EVENTS="${BENCH_LOOKUP_EVENTS:-20}"
+export BENCH_LOOKUP_PROFILES="$LOOKUP_PROFILES"
 OUT="$ROOT/artifacts/bench/$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$OUT/runs.tsv"
 
@@ -230,6 +240,8 @@ start_servers() {
     # automatic preparation, which the platform's documented connection string does not have.
     PLATFORM_CS="$PG_BASE;Database=$platform_db${PROFILEPLATFORM_BENCH_PLATFORM_PG_OPTIONS:+;$PROFILEPLATFORM_BENCH_PLATFORM_PG_OPTIONS}"
     BASELINE_CS="$PG_BASE;Database=$baseline_db;Max Auto Prepare=20"
+    # Pair d's baseline reads the platform's own profile_fragments table.
+    BASELINE_PROFILE_CS="$PG_BASE;Database=$platform_db;Max Auto Prepare=20"
 
     port="$(free_port)"
     PLATFORM_URL="http://127.0.0.1:$port"
@@ -252,7 +264,8 @@ start_servers() {
     (
         cd "$BASELINE_OUTPUT"
         exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
-            ConnectionStrings__Postgres="$BASELINE_CS" Logging__LogLevel__Default=Warning \
+            ConnectionStrings__Postgres="$BASELINE_CS" ConnectionStrings__Profile="$BASELINE_PROFILE_CS" \
+            Logging__LogLevel__Default=Warning \
             dotnet ProfilePlatform.Bench.Baseline.dll --urls "$BASELINE_URL"
     ) >"$OUT/baseline.log" 2>&1 &
     BASELINE_PID=$!
@@ -282,11 +295,12 @@ check_url() {
 
 # -------------------------------------------------------------------------------------------------------- wrk
 
-# wrk_run SECONDS URL RAWFILE -> runs wrk, bounded in time, and leaves its output in RAWFILE.
+# wrk_run SECONDS URL RAWFILE -> runs wrk, bounded in time, and leaves its output in RAWFILE (script: WRK_LUA).
+WRK_LUA="$LUA"
 wrk_run() {
     local seconds="$1" url="$2" raw="$3"
     timeout --signal=INT --kill-after=5 $((seconds + 30)) \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$LUA" "$url" >"$raw" 2>&1 &
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$WRK_LUA" "$url" >"$raw" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || { cat "$raw" >&2; die "wrk failed on $url"; }
     WRK_PID=
@@ -318,7 +332,7 @@ check_pairs() {
     local pair
     [ ${#PAIR_IDS[@]} -gt 0 ] || die "BENCH_PAIRS is empty (use some of: a b c)"
     for pair in "${PAIR_IDS[@]}"; do
-        case "$pair" in a | b | c) ;; *) die "BENCH_PAIRS: unknown pair '$pair' (use a, b, c)" ;; esac
+        case "$pair" in a | b | c | d) ;; *) die "BENCH_PAIRS: unknown pair '$pair' (use a, b, c, d)" ;; esac
     done
 }
 
@@ -340,6 +354,38 @@ define_pairs() {
     PAIR_BASELINE[c]="GET /json"
     PAIR_PLATFORM_URL[c]="$PLATFORM_URL/health/live"
     PAIR_BASELINE_URL[c]="$BASELINE_URL/json"
+
+    # The URLs end with the identity parameter: bench/wrk/lookup.lua appends a random seeded email.
+    PAIR_TITLE[d]="(d) entity lookup by email, default merge policy, $LOOKUP_PROFILES profiles"
+    PAIR_PLATFORM[d]="GET /data/core/ups/access/entities?schema.name=_xdm.context.profile&entityIdNS=email&entityId=..."
+    PAIR_BASELINE[d]="GET /fragment (Npgsql point SELECT of one fragment)"
+    PAIR_PLATFORM_URL[d]="$PLATFORM_URL/data/core/ups/access/entities?schema.name=_xdm.context.profile&entityIdNS=email&entityId="
+    PAIR_BASELINE_URL[d]="$BASELINE_URL/fragment?ns=email&id="
+}
+
+# pair_url PAIR URL -> the URL check_url asks for (pair d: the first seeded profile).
+pair_url() {
+    if [ "$1" = d ]; then printf '%suser1%%40example.com' "$2"; else printf '%s' "$2"; fi
+}
+
+# Seeds pair d's profiles into the platform's database (its tables exist once the platform has started).
+seed_lookup() {
+    local started=$SECONDS db psql_args=()
+    db="$(printf '%s' "$PLATFORM_CS" | tr ';' '\n' | sed -nE 's/^[[:space:]]*Database[[:space:]]*=(.*)$/\1/Ip')"
+    step "seeding $LOOKUP_PROFILES profiles x $LOOKUP_EVENTS events for pair d (bench/sql/profile-lookup-seed.sql)"
+    if [ -n "$PG_STARTED" ]; then
+        psql_args=(as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$(printf '%s' "$PG_BASE" | sed -nE 's/.*Port=([0-9]+).*/\1/p')" -U postgres -d "$db")
+    else
+        command -v psql >/dev/null 2>&1 || die "pair d seeds with psql: install the PostgreSQL client"
+        psql_args=(env PGHOST="$(printf '%s' "$PG_BASE" | sed -nE 's/.*Host=([^;]+).*/\1/Ip')" \
+            PGPORT="$(printf '%s' "$PG_BASE" | sed -nE 's/.*Port=([^;]+).*/\1/Ip')" \
+            PGUSER="$(printf '%s' "$PG_BASE" | sed -nE 's/.*User(name| Id)?=([^;]+).*/\2/Ip')" \
+            PGPASSWORD="$(printf '%s' "$PG_BASE" | sed -nE 's/.*Password=([^;]+).*/\1/Ip')" psql -d "$db")
+    fi
+    "${psql_args[@]}" -qX -v org="$DEV_ORG" -v sandbox=prod -v profiles="$LOOKUP_PROFILES" -v events="$LOOKUP_EVENTS" \
+        -f "$SEED_SQL" >"$OUT/seed.log" 2>&1 || { tail -n 20 "$OUT/seed.log" >&2; die "seeding pair d failed"; }
+    SEED_SECONDS=$((SECONDS - started))
+    step "seeded in ${SEED_SECONDS}s"
 }
 
 # ------------------------------------------------------------------------------------------------------ report
@@ -414,8 +460,9 @@ main() {
     define_pairs
     printf 'url\tbytes\tbody\n' >"$OUT/answers.tsv"
     for pair in "${PAIR_IDS[@]}"; do
-        check_url "${PAIR_PLATFORM_URL[$pair]}"
-        check_url "${PAIR_BASELINE_URL[$pair]}"
+        [ "$pair" = d ] && seed_lookup
+        check_url "$(pair_url "$pair" "${PAIR_PLATFORM_URL[$pair]}")"
+        check_url "$(pair_url "$pair" "${PAIR_BASELINE_URL[$pair]}")"
     done
 
     warm "$START_WARMUP" "${PAIR_PLATFORM_URL[a]}" "platform ${PAIR_PLATFORM[a]}"
@@ -424,6 +471,7 @@ main() {
     : >"$RESULTS"
     for pair in "${PAIR_IDS[@]}"; do
         step "pair ${PAIR_TITLE[$pair]}"
+        if [ "$pair" = d ]; then WRK_LUA="$LOOKUP_LUA"; else WRK_LUA="$LUA"; fi
         warm "$WARMUP" "${PAIR_PLATFORM_URL[$pair]}" "platform ${PAIR_PLATFORM[$pair]}"
         warm "$WARMUP" "${PAIR_BASELINE_URL[$pair]}" "baseline ${PAIR_BASELINE[$pair]}"
         for run in $(seq 1 "$RUNS"); do

@@ -9,6 +9,8 @@ using Npgsql;
 //       GET /json    a small JSON object, the size of the platform's GET .../sandboxTypes answer
 //       GET /lookup  one point SELECT of a sandbox row by (org, name) through a pooled NpgsqlDataSource, as JSON
 //                    (org from x-gw-ims-org-id, else the development org; name from ?name=, else prod)
+//       GET /fragment one point SELECT of a profile fragment by (org, sandbox, XID of ?ns= and ?id=) from the
+//                    platform's database named by ConnectionStrings:Profile (pair d, entity lookup; 404 when unset)
 //   dotnet ProfilePlatform.Bench.Baseline.dll drop-databases NAME...
 //       drops the named databases on the server of ConnectionStrings:Postgres (clean-up on an external server)
 //
@@ -31,6 +33,8 @@ if (args.Length > 0 && args[0] == "drop-databases")
 await BaselineStore.PrepareAsync(connectionString);
 
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+var profileConnectionString = builder.Configuration.GetConnectionString("Profile");
+builder.Services.AddKeyedSingleton("profile", (_, _) => NpgsqlDataSource.Create(profileConnectionString ?? connectionString));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BaselineJson.Default));
 
 var app = builder.Build();
@@ -42,6 +46,20 @@ app.MapGet("/lookup", async Task<IResult> (HttpRequest request, NpgsqlDataSource
     var org = request.Headers["x-gw-ims-org-id"].ToString();
     var name = request.Query["name"].ToString();
     var row = await BaselineStore.FindAsync(db, org.Length > 0 ? org : BaselineStore.DevOrg, name.Length > 0 ? name : "prod", ct);
+    return row is null ? TypedResults.NotFound() : TypedResults.Ok(row);
+});
+
+app.MapGet("/fragment", async Task<IResult> (HttpRequest request, [FromKeyedServices("profile")] NpgsqlDataSource db, CancellationToken ct) =>
+{
+    if (profileConnectionString is null)
+    {
+        return TypedResults.NotFound();
+    }
+
+    var org = request.Headers["x-gw-ims-org-id"].ToString();
+    var sandbox = request.Headers["x-sandbox-name"].ToString();
+    var row = await FragmentLookup.FindAsync(
+        db, org.Length > 0 ? org : BaselineStore.DevOrg, sandbox.Length > 0 ? sandbox : "prod", request.Query["ns"].ToString(), request.Query["id"].ToString(), ct);
     return row is null ? TypedResults.NotFound() : TypedResults.Ok(row);
 });
 
@@ -188,4 +206,5 @@ internal sealed record TypesResponse([property: JsonPropertyName("sandboxTypes")
 
 [JsonSerializable(typeof(SandboxRow))]
 [JsonSerializable(typeof(TypesResponse))]
+[JsonSerializable(typeof(FragmentRow))]
 internal sealed partial class BaselineJson : JsonSerializerContext;
