@@ -10,12 +10,14 @@ namespace ProfilePlatform.Domain.Profile.Entities;
 /// <param name="Options">Fields, merge policy, time filter, limit, order.</param>
 /// <param name="Start">Where an events page starts (<c>start</c>, from a previous page's next link).</param>
 /// <param name="Parameters">The request's parameters in order, to build the next page's link.</param>
+/// <param name="Properties">The <c>property</c> filters of an events lookup (at most three).</param>
 public sealed record EntityQuery(
     string SchemaName,
     EntityIdentity Identity,
     EntityOptions Options,
     Storage.ExperienceEventPosition? Start,
-    IReadOnlyList<KeyValuePair<string, string>> Parameters)
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    IReadOnlyList<EventPropertyFilter> Properties)
 {
     /// <summary>The parameters the API reads (help/profile/api/entities.md appendix, plus <c>start</c> of next links).</summary>
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
@@ -27,14 +29,22 @@ public sealed record EntityQuery(
     public bool IsEvents => SchemaName == EntitySchemas.ExperienceEvent;
 
     /// <summary>Validates a GET query. Empty values count as absent (Adobe's Postman collection sends every parameter,
-    /// most of them empty); a parameter given twice with values is refused; unknown parameters are ignored.</summary>
+    /// most of them empty); a parameter given twice with values is refused, except <c>property</c> (up to three
+    /// filters); unknown parameters are ignored.</summary>
     public static EntityQuery Parse(IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = new List<string>();
         foreach (var (key, value) in parameters)
         {
             if (value.Length == 0 || !Known.Contains(key))
             {
+                continue;
+            }
+
+            if (key == "property")
+            {
+                properties.Add(value);
                 continue;
             }
 
@@ -73,9 +83,14 @@ public sealed record EntityQuery(
                 throw EntityErrors.Invalid($"Parameter 'schema.name' value '{EntityErrors.Short(schema)}' is not supported: use _xdm.context.profile (profiles) or _xdm.context.experienceevent with relatedSchema.name=_xdm.context.profile (their events).");
         }
 
-        if (Get("property") is not null)
+        if (properties.Count > 0 && schema != EntitySchemas.ExperienceEvent)
         {
-            throw EntityErrors.Invalid("Parameter 'property' (event property filters) is not supported by this platform yet: filter the events by time with startTime and endTime, and the fields with fields.");
+            throw EntityErrors.Invalid("Parameter 'property' filters experience events only: use it with schema.name=_xdm.context.experienceevent.");
+        }
+
+        if (properties.Count > EventPropertyFilter.MaxFilters)
+        {
+            throw EntityErrors.Invalid($"Parameter 'property' is given {properties.Count} times: at most {EventPropertyFilter.MaxFilters} property filters are supported.");
         }
 
         var start = Get("startTime") is { } s ? EntityParameters.Time(s, "startTime") : (DateTimeOffset?)null;
@@ -90,7 +105,7 @@ public sealed record EntityQuery(
             Get("orderby") is { } o && EntityParameters.Descending(o, "orderby"),
             Get("withCA") is { } ca && EntityParameters.Flag(ca, "withCA"));
         var page = Get("start") is { } token ? EventPageToken.Decode(token, "start") : null;
-        return new EntityQuery(schema, identity, options, page, parameters);
+        return new EntityQuery(schema, identity, options, page, parameters, [.. properties.Select(p => EventPropertyFilter.Parse(p, "property"))]);
     }
 
     /// <summary>The next page's link as the docs write it: <c>/entities?start=..&amp;orderby=..&amp;</c> followed by the

@@ -26,6 +26,12 @@ public sealed class ProfileEntityService(
     IEntityIdentityResolver xids,
     MergePolicyService policies)
 {
+    /// <summary>Events read per store call while applying <c>property</c> filters.</summary>
+    public const int FilterChunk = 500;
+
+    /// <summary>Most events one filtered page reads before it answers with what matched so far and a next link.</summary>
+    public const int MaxFilterScan = 20_000;
+
     /// <summary>GET: <c>{"&lt;XID&gt;": entity}</c> for a profile (404 when nothing is stored for it), or an events page.</summary>
     public async Task<JsonObject> GetAsync(TenantKey tenant, EntityQuery query, CancellationToken ct)
     {
@@ -40,7 +46,7 @@ public sealed class ProfileEntityService(
                 : new JsonObject { [profile.EntityId] = profile.ToJson(query.Options.Fields) };
         }
 
-        var page = await EventsAsync(lookup, policy, query.Options, query.Start, ct);
+        var page = await EventsAsync(lookup, policy, query.Options, query.Start, ct, query.Properties);
         if (page.Events.Count == 0 && query.Start is null && !await HasDataAsync(lookup, policy, ct))
         {
             throw EntityErrors.NotFound(query.Identity);
@@ -151,17 +157,54 @@ public sealed class ProfileEntityService(
         return ProfileMerger.Merge(lookup, await fragments.FindByIdentitiesAsync(keys, ct), policy);
     }
 
-    private async Task<EntityEventPage> EventsAsync(ProfileLookup lookup, MergePolicy policy, EntityOptions options, ExperienceEventPosition? start, CancellationToken ct)
+    private async Task<EntityEventPage> EventsAsync(
+        ProfileLookup lookup, MergePolicy policy, EntityOptions options, ExperienceEventPosition? start, CancellationToken ct, IReadOnlyList<EventPropertyFilter>? properties = null)
     {
-        var found = await events.FindAsync(EventQuery(lookup, policy) with
+        var query = EventQuery(lookup, policy) with
         {
             From = options.StartTime,
             To = options.EndTime,
             Limit = options.Limit + 1,
             Descending = options.Descending,
             After = start,
-        }, ct);
-        return EntityEventPage.From(lookup.Requested, found, options);
+        };
+        if (properties is not { Count: > 0 })
+        {
+            return EntityEventPage.From(lookup.Requested, await events.FindAsync(query, ct), options);
+        }
+
+        // Property filters are applied to the stored JSON while scanning the time series in store order, a chunk at a
+        // time; a page ends after limit matches or after MaxFilterScan events (then its next link goes on from there).
+        var matched = new List<ExperienceEvent>();
+        ExperienceEvent? lastScanned = null;
+        for (var scanned = 0; scanned < MaxFilterScan;)
+        {
+            var chunk = await events.FindAsync(query with { Limit = FilterChunk }, ct);
+            foreach (var e in chunk)
+            {
+                if (properties.All(p => p.Matches(e.Record)))
+                {
+                    if (matched.Count == options.Limit)
+                    {
+                        return new EntityEventPage(lookup.Requested, matched, EventPageToken.Encode(ExperienceEventPosition.Of(matched[^1])), options);
+                    }
+
+                    matched.Add(e);
+                }
+
+                lastScanned = e;
+            }
+
+            if (chunk.Count < FilterChunk)
+            {
+                return new EntityEventPage(lookup.Requested, matched, null, options);
+            }
+
+            scanned += chunk.Count;
+            query = query with { After = ExperienceEventPosition.Of(chunk[^1]) };
+        }
+
+        return new EntityEventPage(lookup.Requested, matched, EventPageToken.Encode(ExperienceEventPosition.Of(lastScanned!)), options);
     }
 
     /// <summary>Whether Profile holds anything for the lookup (a fragment or an event at any time), which tells an

@@ -147,6 +147,26 @@ public abstract class EntitiesApiTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task GetEvents_PropertyFilters_AppliedAcrossPages()
+    {
+        // Arrange
+        var s = await CreateAsync(fixture, TestClients.OrgA);
+        var pdg = await Policy(s, "pdg", "timestampOrdered");
+        var query = $"{Base}?schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId={Ecid.Xid}&mergePolicyId={pdg}&limit=1";
+
+        // Act
+        var notWeb = await Pages(s, query + "&property=" + Uri.EscapeDataString("channel._type!=\"web\""));
+        var named = await Pages(s, query + "&property=" + Uri.EscapeDataString("web.webPageDetails.name>=\"page 3\"") + "&property=" + Uri.EscapeDataString("web.webPageDetails.pageViews.value=1"));
+        var onTheDay = await Pages(s, query.Replace("&limit=1", "&limit=10", StringComparison.Ordinal) + "&property=" + Uri.EscapeDataString("timestamp=\"2025-02-01\""));
+
+        // Assert
+        Assert.Equal(["call-1"], notWeb.Ids);
+        Assert.Equal(["view-3", "view-4"], named.Ids);
+        Assert.Equal(2, named.Pages.Count(p => p["children"]!.AsArray().Count == 1));
+        Assert.Equal(6, onTheDay.Ids.Count);
+    }
+
+    [Fact]
     public async Task GetEvents_TimeWindow_StartIncludedEndExcluded_EmptyWindowIs200_UnknownProfileIs404()
     {
         // Arrange
@@ -304,7 +324,9 @@ public abstract class EntitiesApiTests(PlatformFixture fixture)
         { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&startTime=20&endTime=10", 400, "UPS-1010-400", "'startTime' (20) must be before 'endTime' (10)" },
         { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&orderby=name", 400, "UPS-1010-400", "'orderby'" },
         { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&start=not-a-token", 400, "UPS-1010-400", "'start'" },
-        { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&property=web.x%3D1", 400, "UPS-1010-400", "'property'" },
+        { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&property=web.x", 400, "UPS-1010-400", "'property' value 'web.x' is not a property filter" },
+        { "schema.name=_xdm.context.experienceevent&relatedSchema.name=_xdm.context.profile&relatedEntityId=x&relatedEntityIdNS=ECID&property=a%3D1&property=b%3D1&property=c%3D1&property=d%3D1", 400, "UPS-1010-400", "at most 3 property filters" },
+        { "schema.name=_xdm.context.profile&entityId=x&entityIdNS=ECID&property=a%3D1", 400, "UPS-1010-400", "'property' filters experience events only" },
     };
 
     [Theory]
