@@ -194,6 +194,8 @@ internal sealed class Discard : IProfileFragmentStore, IExperienceEventStore
     public Task<IReadOnlyList<ExperienceEvent>> FindAsync(ExperienceEventQuery query, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ExperienceEvent>>([]);
 
+    public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => Task.FromResult(0);
+
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => Task.FromResult(0);
 }
 

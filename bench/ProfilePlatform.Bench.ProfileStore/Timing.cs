@@ -75,6 +75,8 @@ internal static class Timing
 
         public Task<IReadOnlyList<ProfileFragment>> FindByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => inner.FindByIdentitiesAsync(primaryXids, ct);
 
+        public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => inner.DeleteByIdentitiesAsync(primaryXids, ct);
+
         public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => inner.DeleteDatasetAsync(datasetId, ct);
     }
 
@@ -83,6 +85,8 @@ internal static class Timing
         public Task<int> AppendAsync(IReadOnlyList<ExperienceEvent> events, CancellationToken ct) => TimeAsync("events.Append", () => inner.AppendAsync(events, ct));
 
         public Task<IReadOnlyList<ExperienceEvent>> FindAsync(ExperienceEventQuery query, CancellationToken ct) => inner.FindAsync(query, ct);
+
+        public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => inner.DeleteByIdentitiesAsync(primaryXids, ct);
 
         public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => inner.DeleteDatasetAsync(datasetId, ct);
     }

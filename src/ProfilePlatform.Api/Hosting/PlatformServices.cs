@@ -11,6 +11,7 @@ using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Ims;
+using ProfilePlatform.Domain.Profile.Entities;
 using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Identity.Graph;
 using ProfilePlatform.Domain.Profile.Ingestion;
@@ -108,6 +109,7 @@ public static class PlatformServices
         // Identity graph and Profile store (ingestion and the entities API call these)
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
         services.AddScoped<ProfileIngestion>();
+        services.AddScoped<ProfileEntityService>();
         services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // HTTP

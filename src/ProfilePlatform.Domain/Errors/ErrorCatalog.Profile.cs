@@ -39,5 +39,26 @@ public static partial class ErrorCatalog
 
         /// <summary>Other writers kept changing the sandbox's merge policies while this change was retried.</summary>
         public static readonly AepError ConcurrentChange = new("UPS-1009-409", 409, "Concurrent change");
+
+        /// <summary>An entities request (<c>/access/entities</c>) Profile cannot run: a missing or repeated query parameter,
+        /// an unsupported <c>schema.name</c>, a malformed XID, <c>fields</c>, <c>limit</c>, time or <c>orderby</c>, or a
+        /// malformed POST body [unverified code; profile.yaml documents the 400].</summary>
+        public static readonly AepError InvalidEntityRequest = new("UPS-1010-400", 400, "Invalid entity request");
+
+        /// <summary><c>entityIdNS</c> names no identity namespace of the sandbox [unverified code and status].</summary>
+        public static readonly AepError UnknownIdentityNamespace = new("UPS-1011-400", 400, "Unknown identity namespace");
+
+        /// <summary>No profile data is stored for the identity under the merge policy (profile.yaml documents a 404 "XDM
+        /// objects not found" for GET and DELETE; the code is [unverified]).</summary>
+        public static readonly AepError EntityNotFound = new("UPS-1012-404", 404, "Entity not found");
+
+        /// <summary>"If a related graph links more than 50 identities, this service will return HTTP status 422 and the
+        /// message 'Too many related identities'" (help/profile/api/entities.md; the code is [unverified]).</summary>
+        public static readonly AepError TooManyRelatedIdentities = new("UPS-1013-422", 422, "Too many related identities");
+
+        /// <summary>An XID Identity Service does not know: profile.yaml's <c>ResponseErrorContext</c> example
+        /// <c>UPS-MRG-1000001:Identities cannot be retrieved for XID - "..." for graph type "auto"</c> with statusCode 422
+        /// (code, wording and status documented; AEP's own form, not PREFIX-NNNN-STATUS).</summary>
+        public static readonly AepError IdentitiesNotRetrievable = new("UPS-MRG-1000001", 422, "Identities cannot be retrieved");
     }
 }

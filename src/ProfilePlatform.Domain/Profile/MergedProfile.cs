@@ -35,13 +35,7 @@ public sealed record MergedProfile(
     {
         if (IsEmpty)
         {
-            return new JsonObject
-            {
-                ["entityId"] = EntityId,
-                ["sources"] = new JsonArray(JsonValue.Create(string.Empty)),
-                ["entity"] = new JsonObject(),
-                ["lastModifiedAt"] = Format(DateTimeOffset.UnixEpoch),
-            };
+            return EmptyJson(EntityId);
         }
 
         var json = new JsonObject
@@ -60,6 +54,16 @@ public sealed record MergedProfile(
         json["lastModifiedAt"] = Format(LastModifiedAt ?? DateTimeOffset.UnixEpoch);
         return json;
     }
+
+    /// <summary>The docs' answer for an identity without data (help/profile/api/entities.md bulk example):
+    /// <c>{"entityId","sources":[""],"entity":{},"lastModifiedAt":"1970-01-01T00:00:00Z"}</c>.</summary>
+    public static JsonObject EmptyJson(string entityId) => new()
+    {
+        ["entityId"] = entityId,
+        ["sources"] = new JsonArray(JsonValue.Create(string.Empty)),
+        ["entity"] = new JsonObject(),
+        ["lastModifiedAt"] = Format(DateTimeOffset.UnixEpoch),
+    };
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Identity;
+using ProfilePlatform.Domain.Profile.Entities;
 using ProfilePlatform.Domain.Profile.MergePolicies;
 using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.Identity.Graph;
@@ -39,6 +40,7 @@ public static class StoreRegistration
         services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
         services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
+        services.AddScoped<IEntityIdentityResolver, EfEntityIdentityResolver>();
         return services;
     }
 }

@@ -43,6 +43,12 @@ internal sealed class EfExperienceEventStore(PlatformDbContext db) : IExperience
 
         var xids = query.PrimaryXids.Distinct(StringComparer.Ordinal).ToList();
         var events = db.Set<ExperienceEventRecord>().AsNoTracking().Where(e => xids.Contains(e.PrimaryXid));
+        if (query.DatasetIds is { } datasetIds)
+        {
+            var datasets = datasetIds.Distinct(StringComparer.Ordinal).ToList();
+            events = events.Where(e => datasets.Contains(e.DatasetId));
+        }
+
         if (query.From is { } from)
         {
             var start = StoreTime.Of(from);
@@ -68,6 +74,14 @@ internal sealed class EfExperienceEventStore(PlatformDbContext db) : IExperience
             : events.OrderBy(e => e.Timestamp).ThenBy(e => e.EventId).ThenBy(e => e.DatasetId);
         var records = await events.Take(query.Limit).ToListAsync(ct);
         return [.. records.Select(ToEvent)];
+    }
+
+    public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct)
+    {
+        var xids = primaryXids.Distinct(StringComparer.Ordinal).ToList();
+        return xids.Count == 0
+            ? Task.FromResult(0)
+            : db.Set<ExperienceEventRecord>().Where(e => xids.Contains(e.PrimaryXid)).ExecuteDeleteAsync(ct);
     }
 
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) =>

@@ -75,6 +75,14 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
         return [.. records.Select(ToFragment)];
     }
 
+    public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct)
+    {
+        var xids = primaryXids.Distinct(StringComparer.Ordinal).ToList();
+        return xids.Count == 0
+            ? Task.FromResult(0)
+            : db.Set<ProfileFragmentRecord>().Where(f => xids.Contains(f.PrimaryXid)).ExecuteDeleteAsync(ct);
+    }
+
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) =>
         db.Set<ProfileFragmentRecord>().Where(f => f.DatasetId == datasetId).ExecuteDeleteAsync(ct);
 

@@ -52,6 +52,7 @@ public sealed class InMemoryExperienceEventStore : IExperienceEventStore
             var to = query.To is { } t ? new ExperienceEventPosition(t, "", "").Timestamp : (DateTimeOffset?)null;
             var selected = _events.Values
                 .Where(e => xids.Contains(e.PrimaryIdentity.Xid))
+                .Where(e => query.DatasetIds is null || query.DatasetIds.Contains(e.DatasetId, StringComparer.Ordinal))
                 .Select(e => (Event: e, Position: ExperienceEventPosition.Of(e)))
                 .Where(x => (from is null || x.Position.Timestamp >= from) && (to is null || x.Position.Timestamp < to))
                 .Where(x => query.After is null || Compare(x.Position, query.After) * (query.Descending ? -1 : 1) > 0)
@@ -64,6 +65,16 @@ public sealed class InMemoryExperienceEventStore : IExperienceEventStore
             }
 
             return Task.FromResult<IReadOnlyList<ExperienceEvent>>([.. selected.Take(Math.Max(0, query.Limit))]);
+        }
+    }
+
+    public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var keys = _events.Where(kv => primaryXids.Contains(kv.Value.PrimaryIdentity.Xid, StringComparer.Ordinal)).Select(kv => kv.Key).ToList();
+            keys.ForEach(k => _events.Remove(k));
+            return Task.FromResult(keys.Count);
         }
     }
 

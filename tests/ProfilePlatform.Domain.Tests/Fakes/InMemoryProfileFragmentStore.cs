@@ -53,6 +53,16 @@ public sealed class InMemoryProfileFragmentStore : IProfileFragmentStore
         }
     }
 
+    public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var keys = _fragments.Keys.Where(k => primaryXids.Contains(k.Xid, StringComparer.Ordinal)).ToList();
+            keys.ForEach(k => _fragments.Remove(k));
+            return Task.FromResult(keys.Count);
+        }
+    }
+
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct)
     {
         lock (_gate)

@@ -3,14 +3,16 @@ namespace ProfilePlatform.Domain.Profile.Storage;
 /// <summary>Which stored experience events to read: those stored against one of <see cref="PrimaryXids"/>, with
 /// <c>timestamp</c> in [<see cref="From"/>, <see cref="To"/>) — the entities API's <c>startTime</c> (inclusive) and
 /// <c>endTime</c> (exclusive) — in time order (<see cref="Descending"/> for <c>orderby=-timestamp</c>), at most
-/// <see cref="Limit"/>, strictly after <see cref="After"/> in that order (the next page).</summary>
+/// <see cref="Limit"/>, strictly after <see cref="After"/> in that order (the next page), and — when
+/// <see cref="DatasetIds"/> is given — only of those datasets (a <c>dataSetPrecedence</c> merge policy's order).</summary>
 public sealed record ExperienceEventQuery(
     IReadOnlyCollection<string> PrimaryXids,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int Limit = ExperienceEventQuery.DefaultLimit,
     bool Descending = false,
-    ExperienceEventPosition? After = null)
+    ExperienceEventPosition? After = null,
+    IReadOnlyCollection<string>? DatasetIds = null)
 {
     /// <summary>The entities API's default <c>limit</c> for events.</summary>
     public const int DefaultLimit = 1000;

@@ -14,6 +14,10 @@ public interface IExperienceEventStore
     /// <see cref="ExperienceEventQuery.Limit"/>, after <see cref="ExperienceEventQuery.After"/> when given.</summary>
     Task<IReadOnlyList<ExperienceEvent>> FindAsync(ExperienceEventQuery query, CancellationToken ct);
 
+    /// <summary>Deletes every event stored against one of <paramref name="primaryXids"/> (the entities API's DELETE).</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct);
+
     /// <summary>Deletes the dataset's events (dataset deletion).</summary>
     /// <returns>How many were deleted.</returns>
     Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct);

@@ -14,6 +14,11 @@ public interface IProfileFragmentStore
     /// profile lookup merges), ordered by dataset then XID.</summary>
     Task<IReadOnlyList<ProfileFragment>> FindByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct);
 
+    /// <summary>Deletes every fragment stored against one of <paramref name="primaryXids"/>, whatever its dataset (the
+    /// entities API's DELETE).</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct);
+
     /// <summary>Deletes the dataset's fragments (dataset deletion).</summary>
     /// <returns>How many were deleted.</returns>
     Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct);
