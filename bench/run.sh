@@ -356,7 +356,7 @@ define_pairs() {
     PAIR_BASELINE_URL[c]="$BASELINE_URL/json"
 
     # The URLs end with the identity parameter: bench/wrk/lookup.lua appends a random seeded email.
-    PAIR_TITLE[d]="(d) entity lookup by email, default merge policy, $LOOKUP_PROFILES profiles"
+    PAIR_TITLE[d]="(d) entity lookup by email, default merge policy (pdg, timestampOrdered), $LOOKUP_PROFILES profiles"
     PAIR_PLATFORM[d]="GET /data/core/ups/access/entities?schema.name=_xdm.context.profile&entityIdNS=email&entityId=..."
     PAIR_BASELINE[d]="GET /fragment (Npgsql point SELECT of one fragment)"
     PAIR_PLATFORM_URL[d]="$PLATFORM_URL/data/core/ups/access/entities?schema.name=_xdm.context.profile&entityIdNS=email&entityId="
@@ -386,6 +386,13 @@ seed_lookup() {
         -f "$SEED_SQL" >"$OUT/seed.log" 2>&1 || { tail -n 20 "$OUT/seed.log" >&2; die "seeding pair d failed"; }
     SEED_SECONDS=$((SECONDS - started))
     step "seeded in ${SEED_SECONDS}s"
+    # The sandbox's system default policy does not stitch (none); an org that looks customers up across datasets
+    # makes a stitching policy its default, which is what the pair measures.
+    curl -fsS --max-time 30 -o "$OUT/merge-policy.json" -X POST "$PLATFORM_URL/data/core/ups/config/mergePolicies" \
+        -H "Authorization: Bearer $BENCH_TOKEN" -H "x-api-key: $BENCH_API_KEY" -H "x-gw-ims-org-id: $BENCH_IMS_ORG" \
+        -H "x-sandbox-name: prod" -H "Content-Type: application/json" \
+        -d '{"name":"bench stitched","imsOrgId":"'"$DEV_ORG"'","schema":{"name":"_xdm.context.profile"},"version":1,"identityGraph":{"type":"pdg"},"attributeMerge":{"type":"timestampOrdered"},"default":true}' \
+        || die "could not create the pdg default merge policy"
 }
 
 # ------------------------------------------------------------------------------------------------------ report
