@@ -108,6 +108,7 @@ public static class PlatformServices
         // Identity graph and Profile store (ingestion and the entities API call these)
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
         services.AddScoped<ProfileIngestion>();
+        services.AddScoped<IIngestedRecordSink, ProfileRecordSink>(); // batch records of Profile/Identity-enabled datasets, in the batch's transaction
         services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // HTTP
