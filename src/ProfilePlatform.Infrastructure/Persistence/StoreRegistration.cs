@@ -39,6 +39,9 @@ public static class StoreRegistration
         services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
         services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
+        services.AddScoped<Domain.Profile.SystemJobs.IProfileSystemJobStore, Profile.SystemJobs.EfProfileSystemJobStore>();
+        services.AddSingleton<Profile.SystemJobs.ProfileSystemJobSignal>();
+        services.AddSingleton<Domain.Profile.SystemJobs.IProfileSystemJobWakeup>(sp => sp.GetRequiredService<Profile.SystemJobs.ProfileSystemJobSignal>());
         return services;
     }
 }

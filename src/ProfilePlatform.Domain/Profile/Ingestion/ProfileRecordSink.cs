@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using ProfilePlatform.Domain.Errors;
 using ProfilePlatform.Domain.Ingestion;
-using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 
 namespace ProfilePlatform.Domain.Profile.Ingestion;
@@ -17,13 +14,8 @@ namespace ProfilePlatform.Domain.Profile.Ingestion;
 /// dropped) and 1603 (linked, not in Profile). The records themselves stay in the dataset: AEP's data lake keeps what
 /// Profile drops.</para>
 /// </remarks>
-public sealed class ProfileRecordSink(SchemaRegistryService registry, DescriptorService descriptors, ProfileIngestion ingestion, TimeProvider clock) : IIngestedRecordSink
+public sealed class ProfileRecordSink(ProfileDataKindResolver kinds, DescriptorService descriptors, ProfileIngestion ingestion, TimeProvider clock) : IIngestedRecordSink
 {
-    /// <summary>The XDM time-series behaviour, which every event class extends.</summary>
-    public const string TimeSeriesBehavior = "https://ns.adobe.com/xdm/data/time-series";
-
-    private static readonly XdmAccept Raw = XdmAccept.ForLookup("application/vnd.adobe.xed+json; version=1");
-
     private (string BatchId, ProfileIngestionTarget Target)? resolved;
 
     public async Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct)
@@ -62,34 +54,10 @@ public sealed class ProfileRecordSink(SchemaRegistryService registry, Descriptor
         }
 
         var schemaId = records.Dataset.SchemaId;
-        var kind = await KindAsync(schemaId, ct);
+        var kind = await kinds.KindOfAsync(schemaId, ct);
         var fields = await descriptors.IdentityFieldsAsync(schemaId, ct);
         var target = ProfileIngestionTarget.For(records.Dataset, records.Batch.Id, kind, fields, clock.GetUtcNow());
         resolved = (records.Batch.Id, target);
         return target;
-    }
-
-    private async Task<ProfileDataKind> KindAsync(string schemaId, CancellationToken ct)
-    {
-        foreach (var container in new[] { XdmContainer.Tenant, XdmContainer.Global })
-        {
-            JsonObject schema;
-            try
-            {
-                schema = await registry.GetAsync(container, XdmResourceType.Schema, schemaId, Raw, ct);
-            }
-            catch (AepException ex) when (ex.Error == ErrorCatalog.SchemaRegistry.NotFound)
-            {
-                continue;
-            }
-
-            var classId = schema["meta:class"] is JsonValue c && c.TryGetValue<string>(out var cls) ? cls : null;
-            var extends = (schema["meta:extends"] as JsonArray ?? []).Select(e => e is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
-            return ProfileDataKinds.ForClass(classId) == ProfileDataKind.ExperienceEvent || extends.Contains(TimeSeriesBehavior)
-                ? ProfileDataKind.ExperienceEvent
-                : ProfileDataKind.Record;
-        }
-
-        return ProfileDataKind.Record;
     }
 }
