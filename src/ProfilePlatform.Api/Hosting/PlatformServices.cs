@@ -115,6 +115,7 @@ public static class PlatformServices
         // Profile system jobs (delete requests) and preview sample status
         services.AddScoped<ProfilePlatform.Domain.Profile.SystemJobs.ProfileSystemJobExecutor>();
         services.AddScoped<ProfilePlatform.Domain.Profile.SystemJobs.ProfileSystemJobService>();
+        services.AddScoped<ProfilePlatform.Domain.Profile.Preview.PreviewSampleStatusService>();
         services.AddSingleton(config.GetSection(ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions.Section).Get<ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions>() ?? new ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions());
         services.AddHostedService<ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobWorker>();
 
