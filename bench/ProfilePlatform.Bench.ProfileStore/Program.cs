@@ -195,6 +195,8 @@ internal sealed class Discard : IProfileFragmentStore, IExperienceEventStore
         Task.FromResult<IReadOnlyList<ExperienceEvent>>([]);
 
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => Task.FromResult(0);
+
+    public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct) => Task.FromResult(0);
 }
 
 /// <summary>The write-only baseline.</summary>

@@ -85,5 +85,7 @@ internal static class Timing
         public Task<IReadOnlyList<ExperienceEvent>> FindAsync(ExperienceEventQuery query, CancellationToken ct) => inner.FindAsync(query, ct);
 
         public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => inner.DeleteDatasetAsync(datasetId, ct);
+
+        public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct) => inner.DeleteBatchAsync(datasetId, batchId, ct);
     }
 }
