@@ -197,6 +197,8 @@ internal sealed class Discard : IProfileFragmentStore, IExperienceEventStore
     public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => Task.FromResult(0);
 
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => Task.FromResult(0);
+
+    public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct) => Task.FromResult(0);
 }
 
 /// <summary>The write-only baseline.</summary>

@@ -89,5 +89,7 @@ internal static class Timing
         public Task<int> DeleteByIdentitiesAsync(IReadOnlyCollection<string> primaryXids, CancellationToken ct) => inner.DeleteByIdentitiesAsync(primaryXids, ct);
 
         public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) => inner.DeleteDatasetAsync(datasetId, ct);
+
+        public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct) => inner.DeleteBatchAsync(datasetId, batchId, ct);
     }
 }

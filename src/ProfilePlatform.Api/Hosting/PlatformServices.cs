@@ -110,7 +110,16 @@ public static class PlatformServices
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
         services.AddScoped<ProfileIngestion>();
         services.AddScoped<ProfileEntityService>();
+        services.AddScoped<ProfileDataKindResolver>();
+        services.AddScoped<IIngestedRecordSink, ProfileRecordSink>(); // batch records of Profile/Identity-enabled datasets, in the batch's transaction
         services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
+
+        // Profile system jobs (delete requests) and preview sample status
+        services.AddScoped<ProfilePlatform.Domain.Profile.SystemJobs.ProfileSystemJobExecutor>();
+        services.AddScoped<ProfilePlatform.Domain.Profile.SystemJobs.ProfileSystemJobService>();
+        services.AddScoped<ProfilePlatform.Domain.Profile.Preview.PreviewSampleStatusService>();
+        services.AddSingleton(config.GetSection(ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions.Section).Get<ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions>() ?? new ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobOptions());
+        services.AddHostedService<ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobWorker>();
 
         // HTTP
         services.AddSingleton<AepErrorResponder>();

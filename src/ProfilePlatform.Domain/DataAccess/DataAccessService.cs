@@ -35,6 +35,7 @@ public sealed class DataAccessService(IBatchStore batches, IDatasetStore dataset
     private const string ParsingErrors = "parsing_errors_0.json";
     private const string ConversionErrors = "conversion_errors_0.json";
     private const string RowErrorsSample = "row_errors_sample.json";
+    private const string ProfileErrors = "profile_errors_0.json"; // [unverified] name: records kept, not taken whole by Identity/Profile
 
     /// <summary><c>GET /batches/{batchId}/files</c>.</summary>
     public async Task<JsonObject> BatchFilesAsync(string batchId, Page page, string baseUrl, CancellationToken ct)
@@ -83,7 +84,7 @@ public sealed class DataAccessService(IBatchStore batches, IDatasetStore dataset
     public async Task<object> FailedAsync(string batchId, string? path, Page page, string baseUrl, CancellationToken ct)
     {
         var batch = await BatchAsync(batchId, ct);
-        var errors = await records.RowErrorsAsync(batch.Id, ct);
+        var errors = Refused(await records.RowErrorsAsync(batch.Id, ct));
         var name = $"part-00000-{batch.Id}.json";
         var content = Bytes(errors.Select(FailedRecord));
         if (path is null)
@@ -160,7 +161,7 @@ public sealed class DataAccessService(IBatchStore batches, IDatasetStore dataset
 
     private async Task<List<(string Name, byte[] Content)>> InputFilesAsync(Batch batch, CancellationToken ct)
     {
-        var errors = await records.RowErrorsAsync(batch.Id, ct);
+        var errors = Refused(await records.RowErrorsAsync(batch.Id, ct));
         var landed = (await dataSetFiles.QueryAsync(new CatalogStoreQuery { Equal = [new("batchId", [batch.Id])] }, ct)).ToDictionary(f => f.Name, StringComparer.Ordinal);
         return [.. (await batchFiles.ListAsync(batch.Id, ct)).Select(f =>
         {
@@ -179,8 +180,14 @@ public sealed class DataAccessService(IBatchStore batches, IDatasetStore dataset
     {
         var errors = await records.RowErrorsAsync(batch.Id, ct);
         var parsing = errors.Where(e => e.Code == IngestionErrorCodes.RowCorrupted).Select(RowErrorLine).ToList();
-        var conversion = errors.Where(e => e.Code != IngestionErrorCodes.RowCorrupted).Select(RowErrorLine).ToList();
+        var conversion = Refused(errors).Where(e => e.Code != IngestionErrorCodes.RowCorrupted).Select(RowErrorLine).ToList();
+        var profile = errors.Where(e => IngestionErrorCodes.IsProfileRowCode(e.Code)).Select(RowErrorLine).ToList();
         var files = new List<(string, byte[])>();
+        if (profile.Count > 0)
+        {
+            files.Add((ProfileErrors, Bytes(profile)));
+        }
+
         if (conversion.Count > 0)
         {
             files.Add((ConversionErrors, Bytes(conversion)));
@@ -193,6 +200,10 @@ public sealed class DataAccessService(IBatchStore batches, IDatasetStore dataset
 
         return files;
     }
+
+    /// <summary>The rows the batch refused (not the records it kept that Identity Service or Profile could not take whole).</summary>
+    private static List<StoredRowError> Refused(IReadOnlyList<StoredRowError> errors) =>
+        [.. errors.Where(e => !IngestionErrorCodes.IsProfileRowCode(e.Code))];
 
     /// <summary>A row error file line: error-diagnostics.md's <c>_corrupt_record</c> / <c>_errors</c> / <c>_filename</c>, plus the row.</summary>
     private static JsonObject RowErrorLine(StoredRowError error) => new()

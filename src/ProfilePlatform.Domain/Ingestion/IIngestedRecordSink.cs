@@ -15,11 +15,15 @@ namespace ProfilePlatform.Domain.Ingestion;
 /// <para>Records arrive in order, in segments of a few thousand, after they are written to the dataset's records; a sink that
 /// throws fails the attempt. Records of a batch that ends <c>failed</c> (over its error threshold) are rolled back with
 /// whatever sinks wrote for them.</para>
+/// <para>Problems a sink finds with single records (an identity guardrail, a record Profile cannot store) are returned, not
+/// thrown: the batch keeps them as row errors of its own kind (<c>profile_errors_0.json</c> in its row error files, a summary in
+/// its <c>errors</c>) while the records stay in the dataset — the batch's status and failed-record count do not change.</para>
 /// </remarks>
 public interface IIngestedRecordSink
 {
     /// <summary>Takes one segment of accepted records of <see cref="IngestedRecords.Batch"/>.</summary>
-    Task AcceptAsync(IngestedRecords records, CancellationToken ct);
+    /// <returns>The problems of single records (none when every record was taken whole).</returns>
+    Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct);
 }
 
 /// <summary>A segment of a batch's accepted records, with the dataset (its tags say whether it is profile-enabled) and the batch.</summary>
@@ -27,3 +31,7 @@ public sealed record IngestedRecords(Dataset Dataset, Batch Batch, IReadOnlyList
 
 /// <summary>One accepted record: the file it came from, its row there, and the record as stored (one line of UTF-8 JSON).</summary>
 public readonly record struct IngestedRecord(string FileName, long Row, ReadOnlyMemory<byte> Json);
+
+/// <summary>A problem a sink found with one record of a segment: which record (its position in
+/// <see cref="IngestedRecords.Records"/>), and the problems, each with its row error code.</summary>
+public sealed record IngestedRecordError(int Index, IReadOnlyList<RowProblem> Problems);

@@ -30,11 +30,37 @@ public static class IngestionErrorCodes
     public const string RowRequired = "1555";
     public const string RowInvalid = "1501";
 
+    /// <summary>Row code: an identity problem made Identity Service and Profile skip the record (it stays in the dataset)
+    /// [unverified: AEP documents the guardrail, not a code].</summary>
+    public const string RowProfileSkipped = "1601";
+
+    /// <summary>Row code: one identity of the record was dropped; the record went on without it [unverified].</summary>
+    public const string RowIdentityDropped = "1602";
+
+    /// <summary>Row code: the record's identities were linked but Profile could not store it (no primary identity, an
+    /// event without <c>_id</c> or <c>timestamp</c>) [unverified].</summary>
+    public const string RowNotInProfile = "1603";
+
+    /// <summary>Batch code summarising <see cref="RowProfileSkipped"/> rows [unverified].</summary>
+    public const string ProfileSkipped = "INGEST-1601-400";
+
+    /// <summary>Batch code summarising <see cref="RowIdentityDropped"/> rows [unverified].</summary>
+    public const string IdentityDropped = "INGEST-1602-400";
+
+    /// <summary>Batch code summarising <see cref="RowNotInProfile"/> rows [unverified].</summary>
+    public const string NotInProfile = "INGEST-1603-400";
+
+    /// <summary>Whether a row code is a Profile/identity problem of a record the dataset kept (not a refused row).</summary>
+    public static bool IsProfileRowCode(string rowCode) => rowCode is RowProfileSkipped or RowIdentityDropped or RowNotInProfile;
+
     /// <summary>The batch error code of a row error code.</summary>
     public static string BatchCodeOf(string rowCode) => rowCode switch
     {
         RowCorrupted => CorruptedRow,
         RowRequired => RequiredMissing,
+        RowProfileSkipped => ProfileSkipped,
+        RowIdentityDropped => IdentityDropped,
+        RowNotInProfile => NotInProfile,
         _ => SchemaViolation,
     };
 
@@ -43,6 +69,9 @@ public static class IngestionErrorCodes
     {
         RowCorrupted => "The row has corrupted data and cannot be read or parsed. Fix the corrupted data and try again.",
         RowRequired => "A required field is either missing or has a value of null. Add the required field to the input row and try again.",
+        RowProfileSkipped => "Records were written to the dataset but skipped by Identity Service and Profile because of an identity problem (see the row errors' profile_errors file). Fix the identities and ingest the records again.",
+        RowIdentityDropped => "Records were written to the dataset, but one of their identities was not used by Identity Service and Profile (see the row errors' profile_errors file).",
+        RowNotInProfile => "Records were written to the dataset and their identities linked, but Profile could not store them: a primary identity (or an event's _id and timestamp) is missing (see the row errors' profile_errors file).",
         _ => "The row has a value its schema does not accept (type, format, enum, pattern, range or a field the schema does not define). Fix the value and try again.",
     };
 

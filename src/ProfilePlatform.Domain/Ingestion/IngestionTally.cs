@@ -8,6 +8,7 @@ namespace ProfilePlatform.Domain.Ingestion;
 public sealed class IngestionTally
 {
     private readonly Dictionary<string, long> rowErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> profileErrors = new(StringComparer.Ordinal);
     private readonly List<BatchError> fileErrors = [];
 
     public int InputFileCount { get; private set; }
@@ -22,6 +23,10 @@ public sealed class IngestionTally
 
     /// <summary>Refused records per row error code (a record counts once, under its first problem's code).</summary>
     public IReadOnlyDictionary<string, long> RowErrors => rowErrors;
+
+    /// <summary>Records the dataset kept but Identity Service or Profile could not take whole, per row code
+    /// (<see cref="IngestionErrorCodes.IsProfileRowCode"/>; a record counts once per code).</summary>
+    public IReadOnlyDictionary<string, long> ProfileErrors => profileErrors;
 
     public IReadOnlyList<BatchError> FileErrors => fileErrors;
 
@@ -44,6 +49,9 @@ public sealed class IngestionTally
         var code = record.Problems.Count > 0 ? record.Problems[0].Code : IngestionErrorCodes.RowInvalid;
         rowErrors[code] = rowErrors.GetValueOrDefault(code) + 1;
     }
+
+    /// <summary>Counts a written record that a record sink reported a problem with (its status is unchanged).</summary>
+    public void AddProfileError(string rowCode) => profileErrors[rowCode] = profileErrors.GetValueOrDefault(rowCode) + 1;
 
     public void AddFileError(string file, string code, string message) =>
         fileErrors.Add(new BatchError(code, $"File '{file}': {message}"));
@@ -80,6 +88,13 @@ public sealed class IngestionTally
                     IngestionErrorCodes.ErrorsWithoutDiagnostics,
                     "Encountered errors while parsing, converting or otherwise validating the data. Please resend the data with error diagnostics enabled to collect additional information on failure types"));
             }
+        }
+
+        if (succeeded)
+        {
+            // The records are in the dataset; say what Identity Service and Profile could not take, whatever the diagnostics.
+            errors.AddRange(profileErrors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+                new BatchError(IngestionErrorCodes.BatchCodeOf(e.Key), IngestionErrorCodes.Describe(e.Key), e.Value)));
         }
 
         return new BatchVerdict(succeeded, metrics, errors);

@@ -78,7 +78,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
                     throw new InvalidOperationException($"The identity graphs of this operation kept moving under it: {attempt} attempts.");
                 }
             }
-            catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex))
+            catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex, unit.IsNested))
             {
                 await unit.RollbackAsync(ct);
             }

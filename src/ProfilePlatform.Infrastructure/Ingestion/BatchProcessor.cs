@@ -118,7 +118,8 @@ internal sealed class BatchProcessor(
             }
         }
 
-        db.RowErrors.AddRange(run.Errors.Rows);
+        // A failed batch rolled back what the sinks did: their record problems no longer describe anything.
+        db.RowErrors.AddRange(verdict.Succeeded ? run.Errors.Rows : run.Errors.Rows.Where(r => !IngestionErrorCodes.IsProfileRowCode(r.Code)));
         if (verdict.Succeeded)
         {
             batch.Succeed(verdict.Metrics, verdict.Errors, now);
@@ -352,7 +353,17 @@ internal sealed class BatchProcessor(
             wrote = true;
             foreach (var sink in owner.sinks)
             {
-                await sink.AcceptAsync(new IngestedRecords(dataset, batch, ingested!), ct);
+                var problems = await sink.AcceptAsync(new IngestedRecords(dataset, batch, ingested!), ct);
+                foreach (var problem in problems)
+                {
+                    var record = ingested![problem.Index];
+                    foreach (var code in problem.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal))
+                    {
+                        Tally.AddProfileError(code);
+                    }
+
+                    errors.Add(batch.ImsOrg, batch.Sandbox, batch.Id, record.FileName, record.Row, problem.Problems, System.Text.Encoding.UTF8.GetString(record.Json.Span));
+                }
             }
 
             if (policy.CannotSucceed(Tally.FailedRecordCount))

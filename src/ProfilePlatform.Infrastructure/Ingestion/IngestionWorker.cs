@@ -12,7 +12,8 @@ namespace ProfilePlatform.Infrastructure.Ingestion;
 /// <para>Every node runs one; they share the queue (<see cref="IngestionJobClaims"/>), so a batch completed on one node may be
 /// processed on another, and a job of a node that died is taken over once its lease runs out.</para>
 /// <para>A failed attempt (the store went away, a record sink threw) is given back to the queue after a delay and retried up to
-/// <see cref="IngestionWorkerOptions.MaxAttempts"/>; after that the batch is failed. When the node stops during an attempt the
+/// <see cref="IngestionWorkerOptions.MaxAttempts"/>; after that the batch is failed. A transaction conflict (deadlock,
+/// serialization failure, busy SQLite) is not a failure: the attempt is run again at once, up to 20 times. When the node stops during an attempt the
 /// job is left as a crashed node would leave it, to its lease.</para>
 /// </remarks>
 public sealed class IngestionWorker(
@@ -75,22 +76,50 @@ public sealed class IngestionWorker(
 
     private async Task RunAsync(ClaimedJob job, CancellationToken stoppingToken)
     {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(job.ImsOrg, job.Sandbox));
-        try
+        for (var conflict = 1; ; conflict++)
         {
-            await scope.ServiceProvider.GetRequiredService<BatchProcessor>().ProcessAsync(job, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            log.LogWarning("Stopped while processing batch {BatchId}; its job is left to its lease", job.BatchId);
-        }
-        catch (Exception ex)
-        {
-            log.LogError(ex, "Processing batch {BatchId} (attempt {Attempt}) failed", job.BatchId, job.Attempts);
-            await ReleaseAsync(job, ex, stoppingToken);
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(job.ImsOrg, job.Sandbox));
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<BatchProcessor>().ProcessAsync(job, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning("Stopped while processing batch {BatchId}; its job is left to its lease", job.BatchId);
+                return;
+            }
+            catch (Exception ex) when (conflict < MaxConflictRetries && TransientStoreError.Is(ex))
+            {
+                // Another transaction got in the way (two batches linking the same identities deadlocked, SQLite was busy):
+                // everything of this attempt was rolled back; run it again at once, after a random pause, without
+                // counting it as one of the job's attempts. The job stays ours (HoldAsync re-checks it).
+                log.LogInformation("Batch {BatchId}: transaction conflict ({Error}); running it again ({Conflict})", job.BatchId, ex.GetBaseException().Message, conflict);
+                try
+                {
+                    await Task.Delay(ConflictPause(conflict), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Processing batch {BatchId} (attempt {Attempt}) failed", job.BatchId, job.Attempts);
+                await ReleaseAsync(job, ex, stoppingToken);
+                return;
+            }
         }
     }
+
+    /// <summary>How often one attempt is run again after transaction conflicts before it counts as a failed attempt.</summary>
+    private const int MaxConflictRetries = 20;
+
+    /// <summary>A random pause growing with the conflicts (up to ~2 s), so that colliding batches do not collide again in lockstep.</summary>
+    private static TimeSpan ConflictPause(int conflict) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(20, 20 + Math.Min(2000, 50 * (1 << Math.Min(conflict, 6)))));
 
     private async Task ReleaseAsync(ClaimedJob job, Exception failure, CancellationToken ct)
     {

@@ -41,6 +41,10 @@ public static class StoreRegistration
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
         services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
         services.AddScoped<IEntityIdentityResolver, EfEntityIdentityResolver>();
+        services.AddScoped<Domain.Profile.SystemJobs.IProfileSystemJobStore, Profile.SystemJobs.EfProfileSystemJobStore>();
+        services.AddSingleton<Profile.SystemJobs.ProfileSystemJobSignal>();
+        services.AddScoped<Domain.Profile.Preview.IProfileSampleSource, EfProfileSampleSource>();
+        services.AddSingleton<Domain.Profile.SystemJobs.IProfileSystemJobWakeup>(sp => sp.GetRequiredService<Profile.SystemJobs.ProfileSystemJobSignal>());
         return services;
     }
 }

@@ -5,18 +5,23 @@ namespace ProfilePlatform.Infrastructure.Persistence;
 /// <summary>Which store errors mean "another writer got in the way, run the operation again": on PostgreSQL a
 /// deadlock (<c>40P01</c>), a serialization failure (<c>40001</c>) or a unique violation from a racing insert
 /// (<c>23505</c>). SQLite serialises writers, so nothing there is retried.</summary>
+/// <remarks>Inside a caller's transaction (batch ingestion, dataset deletion) a deadlock or serialization failure is not
+/// retried here: the cycle runs through locks the caller took before this operation's savepoint, which rolling back to it
+/// does not release, so every retry would wait out the deadlock timeout and deadlock again. The error goes to the caller,
+/// whose whole transaction is run again (a batch attempt is, see IngestionWorker).</remarks>
 internal static class StoreRetry
 {
     /// <summary>How many times a read-modify-write runs before its error is let through.</summary>
     public const int MaxAttempts = 25;
 
-    public static bool IsRetryable(Exception ex)
+    public static bool IsRetryable(Exception ex, bool nested = false)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
             if (e is PostgresException pg)
             {
-                return pg.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation;
+                return pg.SqlState == PostgresErrorCodes.UniqueViolation
+                    || (!nested && pg.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure);
             }
         }
 

@@ -87,6 +87,9 @@ internal sealed class EfExperienceEventStore(PlatformDbContext db) : IExperience
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct) =>
         db.Set<ExperienceEventRecord>().Where(e => e.DatasetId == datasetId).ExecuteDeleteAsync(ct);
 
+    public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct) =>
+        db.Set<ExperienceEventRecord>().Where(e => e.DatasetId == datasetId && e.BatchId == batchId).ExecuteDeleteAsync(ct);
+
     private static ExperienceEventRecord ToRecord(TenantKey tenant, ExperienceEvent e) => new()
     {
         ImsOrg = tenant.ImsOrg,

@@ -51,7 +51,7 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
                 await unit.CommitAsync(ct);
                 return [.. result.Values];
             }
-            catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex))
+            catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex, unit.IsNested))
             {
                 await unit.RollbackAsync(ct);
             }

@@ -56,6 +56,15 @@ public sealed class OpenApiContractTests(ITestOutputHelper output)
              "relatedObjects":[{"type":"dataSet","id":"5c8c3c555033b814b69f947f"}],"version":"1.0.0","tags":{},
              "createdUser":"{USER_ID}","updatedUser":"{USER_ID}"}
             """, "help/ingestion/batch-ingestion/api-overview.md create batch response"),
+        ("GET", "/data/core/ups/system/jobs/80a9405a-21ca-4278-aedf-99367f90c055", 200, """
+            {"requestId":"80a9405a-21ca-4278-aedf-99367f90c055","requestType":"TRUNCATE_DATASET","imsOrgId":"{ORG_ID}",
+             "sandbox":{"sandboxName":"prod","sandboxId":"8129954b-fa83-43ba-a995-4bfa8373ba2b"},"status":"NEW",
+             "properties":{"datasetId":"66a92c5910df2d1767de13f3"},"createdAt":"2024-12-22T19:44:50.250006Z","updatedAt":"2024-12-22T19:44:50.250006Z"}
+            """, "help/profile/api/profile-system-jobs.md create response: a request looked up before it starts is NEW"),
+        ("GET", "/data/core/ups/system/jobs", 200, """
+            {"_page":{"count":1},"children":[{"id":"9c2018e2-cd04-46a4-b38e-89ef7b1fcdf4","imsOrgId":"{ORG_ID}","batchId":"8d075b5a178e48389126b9289dcfd0ac",
+             "jobType":"DELETE","status":"SUCCESS","metrics":"{\"recordsProcessed\":5,\"timeTakenInSec\":1}","createEpoch":1559026134,"updateEpoch":1559026137}]}
+            """, "profile.yaml list example with help/profile/api/profile-system-jobs.md's status of a finished request (SUCCESS)"),
     ];
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Ingestion", "Profile", "Sandboxes", "SchemaRegistry"],
+            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Ingestion", "Profile", "ProfileSystemJobs", "Sandboxes", "SchemaRegistry"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -41,6 +41,7 @@ public sealed partial class ErrorCatalogTests
     [InlineData("Identity", AepErrorKind.Service)]
     [InlineData("Ims", AepErrorKind.Ims)]
     [InlineData("Profile", AepErrorKind.Service)]
+    [InlineData("ProfileSystemJobs", AepErrorKind.Service)]
     [InlineData("Sandboxes", AepErrorKind.Service)]
     [InlineData("SchemaRegistry", AepErrorKind.Service)]
     public void Catalogue_NestedClass_HoldsOnlyItsKind(string nestedClass, AepErrorKind kind)
@@ -166,7 +167,7 @@ public sealed partial class ErrorCatalogTests
     public void ProfileEntries_Code_UsesUpsPrefix()
     {
         // Arrange
-        var profile = Entries().Where(e => e.Name.StartsWith("Profile.", StringComparison.Ordinal)).ToList();
+        var profile = Entries().Where(e => e.Name.StartsWith("Profile.", StringComparison.Ordinal) || e.Name.StartsWith("ProfileSystemJobs.", StringComparison.Ordinal)).ToList();
 
         // Act / Assert
         Assert.NotEmpty(profile);

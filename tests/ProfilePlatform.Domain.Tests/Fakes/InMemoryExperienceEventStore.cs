@@ -78,6 +78,16 @@ public sealed class InMemoryExperienceEventStore : IExperienceEventStore
         }
     }
 
+    public Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var keys = _events.Where(e => string.Equals(e.Key.DatasetId, datasetId, StringComparison.Ordinal) && string.Equals(e.Value.BatchId, batchId, StringComparison.Ordinal)).Select(e => e.Key).ToList();
+            keys.ForEach(k => _events.Remove(k));
+            return Task.FromResult(keys.Count);
+        }
+    }
+
     public Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct)
     {
         lock (_gate)

@@ -21,4 +21,9 @@ public interface IExperienceEventStore
     /// <summary>Deletes the dataset's events (dataset deletion).</summary>
     /// <returns>How many were deleted.</returns>
     Task<int> DeleteDatasetAsync(string datasetId, CancellationToken ct);
+
+    /// <summary>Deletes the events of one batch of a dataset (the Profile system job <c>DELETE_EE_BATCH</c>): the events
+    /// whose stored copy that batch ingested.</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> DeleteBatchAsync(string datasetId, string batchId, CancellationToken ct);
 }

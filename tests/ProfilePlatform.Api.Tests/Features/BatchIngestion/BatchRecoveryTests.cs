@@ -126,16 +126,17 @@ public abstract class BatchRecoveryTests
     {
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task AcceptAsync(IngestedRecords records, CancellationToken ct)
+        public async Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct)
         {
             Reached.TrySetResult();
             await Task.Delay(Timeout.Infinite, ct);
+            return [];
         }
     }
 
     private sealed class ThrowingSink : IIngestedRecordSink
     {
-        public Task AcceptAsync(IngestedRecords records, CancellationToken ct) =>
+        public Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct) =>
             throw new InvalidOperationException("profile store unavailable");
     }
 }

@@ -1372,6 +1372,88 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.ToTable("profile_fragments", (string)null);
                 });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Profile.SystemJobs.ProfileSystemJobRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("DatasetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("JobType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_type");
+
+                    b.Property<long>("LeaseExpires")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("RecordsProcessed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records_processed");
+
+                    b.Property<long?>("Started")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Id");
+
+                    b.HasIndex("Status", "LeaseExpires")
+                        .HasDatabaseName("ix_profile_system_jobs_claim");
+
+                    b.ToTable("profile_system_jobs", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
