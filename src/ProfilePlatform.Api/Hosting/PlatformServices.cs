@@ -108,6 +108,9 @@ public static class PlatformServices
         // Identity graph and Profile store (ingestion and the entities API call these)
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
         services.AddScoped<ProfileIngestion>();
+        services.AddScoped<Domain.Identity.Clusters.IdentityResolver>();
+        services.AddScoped<Domain.Identity.Clusters.ClusterQueryService>();
+        services.AddScoped<Domain.Identity.Clusters.GraphQueryService>();
         services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // HTTP

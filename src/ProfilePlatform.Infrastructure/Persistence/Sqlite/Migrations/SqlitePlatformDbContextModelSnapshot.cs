@@ -788,6 +788,37 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("xdm_resources", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityClusterHistoryRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Xid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xid");
+
+                    b.Property<string>("GraphId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graph_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Xid", "GraphId");
+
+                    b.ToTable("identity_cluster_history", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkRecord", b =>
                 {
                     b.Property<string>("ImsOrg")
