@@ -71,7 +71,7 @@ public sealed class ClusterQueryService(IdentityResolver resolver, IdentityGraph
         {
             if (!item.Processable)
             {
-                unprocessed.Add(IdentityResolver.Echo(item.Reference));
+                unprocessed.Add(IdentityResolver.EchoUnprocessedRecord(item.Reference));
                 continue;
             }
 

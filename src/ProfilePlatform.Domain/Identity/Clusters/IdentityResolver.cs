@@ -85,6 +85,13 @@ public sealed class IdentityResolver(IIdentityNamespaceCatalog namespaces, Ident
         _ => new JsonObject { [reference.CodeKey] = reference.Namespace, ["id"] = reference.Id },
     };
 
+    /// <summary>An unprocessed identity of the v1 cluster members answer: as requested, but with <c>nsid</c> as a string,
+    /// the type identity-service.yaml's <c>unprocessedRecords</c> schema gives it (no AEP example shows another).</summary>
+    public static JsonNode EchoUnprocessedRecord(IdentityReference reference) =>
+        reference is { Addressing: IdentityAddressing.NamespaceId, Namespace: not null }
+            ? new JsonObject { ["nsid"] = reference.Namespace, ["id"] = reference.Id }
+            : Echo(reference);
+
     /// <summary>An XID as Identity Service hands them out: base64 or base64url text, at most 1024 characters. Anything
     /// else cannot name an identity; a well-formed XID of no stored identity is simply an empty cluster.</summary>
     public static bool IsWellFormedXid(string? xid) =>
