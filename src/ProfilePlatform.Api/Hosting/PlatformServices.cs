@@ -83,6 +83,8 @@ public static class PlatformServices
         services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetRecordEraser>();
+        services.AddScoped<IBatchDataEraser, BatchFileEraser>();
+        services.AddScoped<IBatchDataEraser, BatchRecordEraser>();
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
@@ -108,6 +110,7 @@ public static class PlatformServices
         // Identity graph and Profile store (ingestion and the entities API call these)
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));
         services.AddScoped<ProfileIngestion>();
+        services.AddScoped<IBatchDataEraser, IdentityBatchEraser>(); // links a reverted batch established
         services.AddScoped<Domain.Identity.Clusters.IdentityResolver>();
         services.AddScoped<Domain.Identity.Clusters.ClusterQueryService>();
         services.AddScoped<Domain.Identity.Clusters.GraphQueryService>();

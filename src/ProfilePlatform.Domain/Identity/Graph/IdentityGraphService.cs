@@ -120,6 +120,34 @@ public sealed class IdentityGraphService(
         }
     }
 
+    /// <summary>Removes the links one batch of <paramref name="datasetId"/> established (a batch revert): the graphs the
+    /// dataset links are rewritten chunk by chunk, pass after pass, until a pass removes nothing (a concurrent merge can
+    /// rename a graph between the listing and the rewrite).</summary>
+    /// <returns>How many links were deleted.</returns>
+    public async Task<int> RemoveBatchAsync(string datasetId, string batchId, CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var pass = 0;
+            foreach (var chunk in (await store.GraphIdsLinkedByDatasetAsync(datasetId, ct)).Chunk(DeletionChunk))
+            {
+                pass += await store.MutateAsync(IdentityGraphScope.OfGraphs(chunk), state =>
+                {
+                    var graph = NewGraph(state);
+                    var count = graph.RemoveBatch(batchId);
+                    return new IdentityGraphMutation<int>(graph.Changes(), count);
+                }, ct);
+            }
+
+            removed += pass;
+            if (pass == 0)
+            {
+                return removed;
+            }
+        }
+    }
+
     /// <summary>Deletes one identity and its links from its graph (a privacy or single-identity deletion).</summary>
     public Task<bool> DeleteIdentityAsync(CompositeIdentity identity, CancellationToken ct) =>
         store.MutateAsync(IdentityGraphScope.Of([identity]), state =>

@@ -91,6 +91,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("other_related_objects");
 
+                    b.Property<string>("Replay")
+                        .HasColumnType("text")
+                        .HasColumnName("replay");
+
                     b.Property<string>("SandboxId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -86,6 +86,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("other_related_objects");
 
+                    b.Property<string>("Replay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replay");
+
                     b.Property<string>("SandboxId")
                         .IsRequired()
                         .HasMaxLength(64)
