@@ -83,11 +83,12 @@ public sealed class Batch : ITenantOwned
         DateTimeOffset now,
         string? externalId = null,
         IReadOnlyList<BatchRelatedObject>? otherRelatedObjects = null,
-        BatchReplay? replay = null)
+        BatchReplay? replay = null,
+        string? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataSetId);
         var ms = now.ToUnixTimeMilliseconds();
-        var id = CatalogIds.NewUlid(now);
+        id ??= CatalogIds.NewUlid(now);
         return new Batch
         {
             ImsOrg = tenant.ImsOrg,
@@ -188,6 +189,21 @@ public sealed class Batch : ITenantOwned
         {
             Move(BatchStatus.Deleted, null, now);
         }
+    }
+
+    /// <summary>Catalog <c>PUT</c>/<c>PATCH</c>: the producer's descriptive fields — tags, related objects other than the
+    /// dataset and, while files may still come, the input format. Status and counts never change here.</summary>
+    public void Describe(CatalogTags tags, IReadOnlyList<BatchRelatedObject> otherRelatedObjects, BatchInputFormat inputFormat, CatalogAuthor by, DateTimeOffset now)
+    {
+        if (inputFormat.ToJson().ToJsonString() != InputFormat.ToJson().ToJsonString() && Status != BatchStatus.Loading)
+        {
+            throw new BatchStatusConflictException(Id, Status, "given another input format");
+        }
+
+        Tags = tags;
+        OtherRelatedObjects = otherRelatedObjects;
+        InputFormat = inputFormat;
+        Move(Status, by, now);
     }
 
     /// <summary>Whether files may still be added.</summary>

@@ -129,4 +129,25 @@ public sealed class IdentityGraphQueryTests
         // Assert
         Assert.Equal([(Ecid("1").Identity, "g9"), (Ecid("2").Identity, "g9")], assigned);
     }
+
+    [Fact]
+    public async Task RemoveBatch_OnlyLinksNoOtherBatchSupports_GoAcrossGraphs()
+    {
+        // Arrange: b1 links {a,1} and {b,2}; b2 also links {b,2}; another dataset's b1 is not touched
+        var graph = Graph();
+        await graph.LinkAsync(new IdentityLinkRequest([Email("a"), Ecid("1")], At(1, "ds1", "b1")), Ct);
+        await graph.LinkAsync(new IdentityLinkRequest([Email("b"), Ecid("2")], At(2, "ds1", "b1")), Ct);
+        await graph.LinkAsync(new IdentityLinkRequest([Email("b"), Ecid("2")], At(3, "ds1", "b2")), Ct);
+        await graph.LinkAsync(new IdentityLinkRequest([Email("c"), Ecid("3")], At(4, "ds2", "b1")), Ct);
+
+        // Act
+        var removed = await graph.RemoveBatchAsync("ds1", "b1", Ct);
+        var views = await graph.FindGraphsAsync([Email("a").Identity, Email("b").Identity, Email("c").Identity], Ct);
+
+        // Assert
+        Assert.Equal(1, removed);
+        Assert.False(views.ContainsKey(Email("a").Identity));
+        Assert.Equal(["b2"], views[Email("b").Identity].Links.Single().Sources.Select(s => s.BatchId));
+        Assert.True(views.ContainsKey(Email("c").Identity));
+    }
 }
