@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Identity.Graph;
 using ProfilePlatform.Domain.Profile;
 using ProfilePlatform.Domain.Profile.Storage;
@@ -58,6 +59,10 @@ internal static class Timing
         public Task<IdentityGraphState> LoadAsync(IdentityGraphScope scope, CancellationToken ct) => TimeAsync("graph.Load", () => inner.LoadAsync(scope, ct));
 
         public Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct) => inner.GraphIdsLinkedByDatasetAsync(datasetId, ct);
+
+        public Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct) => inner.FindByXidsAsync(xids, ct);
+
+        public Task<IReadOnlyList<ClusterHistoryEntry>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct) => inner.ClusterHistoryAsync(xids, ct);
 
         public Task<T> MutateAsync<T>(IdentityGraphScope scope, Func<IdentityGraphState, IdentityGraphMutation<T>> mutate, CancellationToken ct) =>
             TimeAsync("graph.Mutate (total)", () => inner.MutateAsync(scope, state =>

@@ -84,6 +84,8 @@ public static class PlatformServices
         services.AddScoped<IDatasetDataEraser, DatasetFileEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetBatchEraser>();
         services.AddScoped<IDatasetDataEraser, DatasetRecordEraser>();
+        services.AddScoped<IBatchDataEraser, BatchFileEraser>();
+        services.AddScoped<IBatchDataEraser, BatchRecordEraser>();
         services.AddScoped<DatasetService>();
         services.AddScoped<BatchService>();
         services.AddScoped<DataSetFileService>();
@@ -112,6 +114,11 @@ public static class PlatformServices
         services.AddScoped<ProfileEntityService>();
         services.AddScoped<ProfileDataKindResolver>();
         services.AddScoped<IIngestedRecordSink, ProfileRecordSink>(); // batch records of Profile/Identity-enabled datasets, in the batch's transaction
+        services.AddScoped<IBatchDataEraser, IdentityBatchEraser>(); // links a reverted batch established
+        services.AddScoped<IBatchDataEraser, ProfileBatchEraser>(); // events a reverted batch appended
+        services.AddScoped<Domain.Identity.Clusters.IdentityResolver>();
+        services.AddScoped<Domain.Identity.Clusters.ClusterQueryService>();
+        services.AddScoped<Domain.Identity.Clusters.GraphQueryService>();
         services.AddScoped<IDatasetDataEraser, ProfileDatasetEraser>(); // links, fragments and events of a deleted dataset
 
         // Profile system jobs (delete requests) and preview sample status

@@ -39,6 +39,9 @@ public sealed class Batch : ITenantOwned
 
     public CatalogTags Tags { get; private set; } = CatalogTags.None;
 
+    /// <summary>The batches this one replaces, when it was created as a replay.</summary>
+    public BatchReplay? Replay { get; private set; }
+
     /// <summary>Related objects besides the dataset (predecessor batches, views...).</summary>
     public IReadOnlyList<BatchRelatedObject> OtherRelatedObjects { get; private set; } = [];
 
@@ -79,11 +82,13 @@ public sealed class Batch : ITenantOwned
         CatalogAuthor author,
         DateTimeOffset now,
         string? externalId = null,
-        IReadOnlyList<BatchRelatedObject>? otherRelatedObjects = null)
+        IReadOnlyList<BatchRelatedObject>? otherRelatedObjects = null,
+        BatchReplay? replay = null,
+        string? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataSetId);
         var ms = now.ToUnixTimeMilliseconds();
-        var id = CatalogIds.NewUlid(now);
+        id ??= CatalogIds.NewUlid(now);
         return new Batch
         {
             ImsOrg = tenant.ImsOrg,
@@ -96,6 +101,7 @@ public sealed class Batch : ITenantOwned
             InputFormat = inputFormat,
             Tags = tags,
             OtherRelatedObjects = otherRelatedObjects ?? [],
+            Replay = replay,
             Created = ms,
             Updated = ms,
             CreatedClient = author.ClientId,
@@ -166,7 +172,7 @@ public sealed class Batch : ITenantOwned
     }
 
     /// <summary>REVERT: a finished batch's data is withdrawn; the batch becomes <c>inactive</c>.</summary>
-    public void Revert(CatalogAuthor by, DateTimeOffset now)
+    public void Revert(CatalogAuthor? by, DateTimeOffset now)
     {
         if (Status is not (BatchStatus.Success or BatchStatus.Failed))
         {
@@ -185,6 +191,21 @@ public sealed class Batch : ITenantOwned
         }
     }
 
+    /// <summary>Catalog <c>PUT</c>/<c>PATCH</c>: the producer's descriptive fields — tags, related objects other than the
+    /// dataset and, while files may still come, the input format. Status and counts never change here.</summary>
+    public void Describe(CatalogTags tags, IReadOnlyList<BatchRelatedObject> otherRelatedObjects, BatchInputFormat inputFormat, CatalogAuthor by, DateTimeOffset now)
+    {
+        if (inputFormat.ToJson().ToJsonString() != InputFormat.ToJson().ToJsonString() && Status != BatchStatus.Loading)
+        {
+            throw new BatchStatusConflictException(Id, Status, "given another input format");
+        }
+
+        Tags = tags;
+        OtherRelatedObjects = otherRelatedObjects;
+        InputFormat = inputFormat;
+        Move(Status, by, now);
+    }
+
     /// <summary>Whether files may still be added.</summary>
     public bool AcceptsFiles => Status == BatchStatus.Loading;
 
@@ -199,13 +220,18 @@ public sealed class Batch : ITenantOwned
             ["sandboxId"] = SandboxId,
             ["status"] = Status.ToWire(),
             ["relatedObjects"] = new JsonArray([.. RelatedObjects.Select(r => (JsonNode)r.ToJson())]),
-            ["inputFormat"] = InputFormat.ToJson(),
-            ["tags"] = Tags.ToJson(),
-            ["metrics"] = Metrics.ToJson(),
-            ["errors"] = new JsonArray([.. Errors.Select(e => (JsonNode)e.ToJson())]),
-            ["created"] = Created,
-            ["updated"] = Updated,
         };
+        if (Replay is not null)
+        {
+            json["replay"] = Replay.ToJson(); // where api-overview.md's replay response shows it
+        }
+
+        json["inputFormat"] = InputFormat.ToJson();
+        json["tags"] = Tags.ToJson();
+        json["metrics"] = Metrics.ToJson();
+        json["errors"] = new JsonArray([.. Errors.Select(e => (JsonNode)e.ToJson())]);
+        json["created"] = Created;
+        json["updated"] = Updated;
         if (Started is { } started)
         {
             json["started"] = started;

@@ -48,8 +48,23 @@ public sealed class BatchService(IBatchStore batches, IDatasetStore datasets, IS
     }
 
     /// <summary><c>POST /batches</c> on Catalog: a batch in <c>loading</c> for the dataset named in <c>relatedObjects</c>.</summary>
-    public async Task<Batch> CreateAsync(TenantKey tenant, CatalogAuthor author, JsonObject body, CancellationToken ct)
+    /// <remarks>With <paramref name="id"/> it is catalog.yaml's <c>createBatchWithId</c> (<c>POST /batches/{BATCH_ID}</c>): the
+    /// batch gets that id, which must be unused in the sandbox.</remarks>
+    public async Task<Batch> CreateAsync(TenantKey tenant, CatalogAuthor author, JsonObject body, CancellationToken ct, string? id = null)
     {
+        if (id is not null)
+        {
+            if (!CatalogIds.IsPlausible(id) || id.Length > 64)
+            {
+                throw CatalogJson.Invalid($"'{Short(id)}' cannot be a batch id: use up to 64 letters, digits, '-', '_' or '.'.");
+            }
+
+            if (await batches.FindAsync(id, ct) is not null)
+            {
+                throw CatalogJson.Invalid($"A batch with id '{id}' already exists in this sandbox: update it with PUT or PATCH /batches/{id}, or choose another id.");
+            }
+        }
+
         CatalogJson.EnsureUnambiguous(body);
         foreach (var (key, value) in body)
         {
@@ -92,7 +107,8 @@ public sealed class BatchService(IBatchStore batches, IDatasetStore datasets, IS
             author,
             clock.GetUtcNow(),
             externalId,
-            [.. related.Where(r => r.Type != BatchRelatedObject.DataSet)]);
+            [.. related.Where(r => r.Type != BatchRelatedObject.DataSet)],
+            id: id);
         dataset.TrackBatch(batch);
         await batches.AddAsync(batch, ct);
         try
@@ -106,6 +122,131 @@ public sealed class BatchService(IBatchStore batches, IDatasetStore datasets, IS
 
         return batch;
     }
+
+    /// <summary>Catalog <c>PUT</c> (<paramref name="replace"/>) and <c>PATCH /batches/{BATCH_ID}</c> (catalog.yaml
+    /// <c>updateBatch</c>, <c>patchBatch</c>): the producer's tags, related objects besides the dataset, and (while
+    /// loading) the input format change; every other field may be sent only as it is (a GET-modify-PUT round trip), since
+    /// status, counts and times move through Batch Ingestion [unverified: AEP documents no rule]. PUT replaces the tags
+    /// and related objects (the ingestion's own <c>acp_</c> tags stay) and, as the spec requires, carries <c>status</c>;
+    /// PATCH changes the fields it names, tags key by key.</summary>
+    public async Task<Batch> UpdateAsync(string id, JsonObject body, bool replace, CatalogAuthor author, CancellationToken ct)
+    {
+        CatalogJson.EnsureUnambiguous(body);
+        foreach (var (key, value) in body)
+        {
+            CatalogJson.EnsureStorable(value, key);
+        }
+
+        var batch = (CatalogIds.IsPlausible(id) ? await batches.FindAsync(id, ct) : null)
+            ?? throw new AepException(ErrorCatalog.Catalog.NotFound, $"No batch with id '{Short(id)}' exists in this sandbox: list them with GET /batches.");
+        if (replace && body["status"] is null)
+        {
+            throw CatalogJson.Invalid($"Field 'status' is required in a PUT (catalog.yaml batchRequest): send the batch's current status, '{batch.Status.ToWire()}'.");
+        }
+
+        var current = batch.ToJson();
+        foreach (var (key, value) in body)
+        {
+            if (key is "tags" or "relatedObjects" or "inputFormat" || JsonNode.DeepEquals(value, current[key]))
+            {
+                continue;
+            }
+
+            throw CatalogJson.Invalid(key == "status"
+                ? $"Field 'status' is '{Short(value?.ToJsonString() ?? "null")}', the batch is '{batch.Status.ToWire()}': status moves through the Batch Ingestion API (POST /data/foundation/import/batches/{batch.Id}?action=COMPLETE, ABORT or REVERT)."
+                : $"Field '{Short(key)}' cannot be changed through Catalog: only tags, relatedObjects (besides the dataset) and, while the batch is loading, inputFormat can; send other fields as GET returns them or leave them out.");
+        }
+
+        var producerTags = body["tags"] is null ? (replace ? CatalogTags.None : batch.Tags) : Merge(batch.Tags, CatalogTags.Parse(body["tags"]), replace);
+        var ingestionTags = batch.Tags.All.Where(t => t.Key.StartsWith("acp_", StringComparison.Ordinal)).ToList();
+        var wrongIngestionTag = producerTags.All.FirstOrDefault(t => t.Key.StartsWith("acp_", StringComparison.Ordinal)
+            && !ingestionTags.Any(i => i.Key == t.Key && i.Value.SequenceEqual(t.Value, StringComparer.Ordinal)));
+        if (wrongIngestionTag.Key is { } reserved)
+        {
+            throw CatalogJson.Invalid($"Tag '{reserved}' is set by batch ingestion and cannot be changed through Catalog.");
+        }
+
+        var tags = ingestionTags.Aggregate(producerTags, (t, i) => t.With(i.Key, i.Value));
+        var others = batch.OtherRelatedObjects;
+        if (body["relatedObjects"] is { } relatedNode)
+        {
+            var related = RelatedObjects(relatedNode);
+            if (related.Any(r => r.Type == BatchRelatedObject.DataSet && !string.Equals(r.Id, batch.DataSetId, StringComparison.Ordinal)))
+            {
+                throw CatalogJson.Invalid($"Field 'relatedObjects' names another dataset: batch {batch.Id} loads dataset {batch.DataSetId} and always will.");
+            }
+
+            others = [.. related.Where(r => r.Type != BatchRelatedObject.DataSet)];
+        }
+        else if (replace)
+        {
+            others = [];
+        }
+
+        var inputFormat = body["inputFormat"] is { } format ? BatchInputFormat.Parse(format) : batch.InputFormat;
+        try
+        {
+            batch.Describe(tags, others, inputFormat, author, clock.GetUtcNow());
+            await batches.SaveAsync(ct);
+        }
+        catch (BatchStatusConflictException)
+        {
+            throw CatalogJson.Invalid($"Field 'inputFormat' can change only while the batch is loading; batch {batch.Id} is {batch.Status.ToWire()}.");
+        }
+        catch (CatalogConcurrencyException)
+        {
+            throw new AepException(ErrorCatalog.Catalog.PreconditionFailed, $"Batch {batch.Id} was changed by another request while this one ran: read it again and retry.");
+        }
+
+        return batch;
+    }
+
+    /// <summary>Catalog <c>DELETE /batches/{BATCH_ID}</c>, deprecated in catalog.yaml for Batch Ingestion's REVERT: a
+    /// finished batch's data is removed as REVERT removes it and the batch is listed as <c>deleted</c>; an aborted or
+    /// reverted batch just becomes <c>deleted</c>. A batch still loading or processing is refused: abort it first.</summary>
+    public async Task<Batch> DeleteAsync(string id, CatalogAuthor author, CancellationToken ct)
+    {
+        var batch = (CatalogIds.IsPlausible(id) ? await batches.FindAsync(id, ct) : null)
+            ?? throw new AepException(ErrorCatalog.Catalog.NotFound, $"No batch with id '{Short(id)}' exists in this sandbox: list them with GET /batches.");
+        var now = clock.GetUtcNow();
+        try
+        {
+            switch (batch.Status)
+            {
+                case BatchStatus.Success or BatchStatus.Failed:
+                    await batches.RevertAsync(batch, author, now, ct);
+                    break;
+                case BatchStatus.Inactive or BatchStatus.Aborted or BatchStatus.Deleted:
+                    break;
+                default:
+                    throw CatalogJson.Invalid($"Batch {batch.Id} is {batch.Status.ToWire()}: abort it first (POST /data/foundation/import/batches/{batch.Id}?action=ABORT), then delete it.");
+            }
+
+            batch.MarkDeleted(now);
+            await batches.SaveAsync(ct);
+        }
+        catch (CatalogConcurrencyException)
+        {
+            throw new AepException(ErrorCatalog.Catalog.PreconditionFailed, $"Batch {batch.Id} was changed by another request while this one ran: read it again and retry.");
+        }
+
+        if (await datasets.FindAsync(batch.DataSetId, ct) is { } dataset)
+        {
+            dataset.TrackBatch(batch);
+            try
+            {
+                await datasets.SaveAsync(dataset, ct);
+            }
+            catch (CatalogConcurrencyException)
+            {
+            }
+        }
+
+        return batch;
+    }
+
+    private static CatalogTags Merge(CatalogTags existing, CatalogTags given, bool replace) =>
+        replace ? given : given.All.Aggregate(existing, (t, g) => t.With(g.Key, g.Value));
 
     /// <summary><c>GET /lastBatches</c>: per dataset with batches, its last batch, last successful and last failed
     /// batch (catalog.yaml <c>lastBatchesResponse</c>), keyed by dataset id.</summary>

@@ -43,6 +43,11 @@ public interface IBatchStore
 
     Task AddAsync(Batch batch, CancellationToken ct);
 
+    /// <summary>REVERT (help/ingestion/batch-ingestion/api-overview.md "Delete a batch"): the batch becomes
+    /// <c>inactive</c> and every <see cref="IBatchDataEraser"/> removes what it keeps for it, in one transaction — the
+    /// caller's when one is open (a replaying batch reverts its predecessors while it commits), else its own.</summary>
+    Task RevertAsync(Batch batch, CatalogAuthor? by, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Saves changes to batches read from this store; throws <see cref="CatalogConcurrencyException"/> when another
     /// writer changed one since it was read.</summary>
     Task SaveAsync(CancellationToken ct);
@@ -61,6 +66,9 @@ public interface IDataSetFileStore
 
     /// <summary>Removes every file record of a dataset; returns how many.</summary>
     Task<int> DeleteForDataSetAsync(string dataSetId, CancellationToken ct);
+
+    /// <summary>Removes the file records one batch landed; returns how many.</summary>
+    Task<int> DeleteForBatchAsync(string batchId, CancellationToken ct);
 }
 
 /// <summary>Something the platform keeps for a dataset that must go when the dataset is deleted: its files and

@@ -25,5 +25,9 @@ public static partial class ErrorCatalog
 
         /// <summary>An identity lookup naming no namespace, an unknown one, or no usable id.</summary>
         public static readonly AepError InvalidInput = new("InvalidInput", 400, "InvalidInput");
+
+        /// <summary>A <c>POST /identity/v2/graph</c> body Identity Service cannot use; the spec's example answers
+        /// <c>{"reason":"Validation error Request id: ...","message":"Graph Request Invalid - projection types available are [graph|set]."}</c>.</summary>
+        public static readonly AepError GraphRequestInvalid = new("GraphRequestInvalid", 400, "Validation error");
     }
 }

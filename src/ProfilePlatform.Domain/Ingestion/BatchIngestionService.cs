@@ -31,10 +31,35 @@ public sealed class BatchIngestionService(
         var dataset = await datasets.FindAsync(request.DataSetId, ct)
             ?? throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, $"Field 'datasetId' names dataset '{request.DataSetId}', which does not exist in this sandbox: create it with POST /data/foundation/catalog/dataSets, or check the x-sandbox-name header.");
         var sandbox = await sandboxes.FindAsync(tenant.Sandbox, ct);
-        var batch = Batch.Create(tenant, sandbox?.Id.ToString() ?? "", dataset.Id, request.InputFormat, request.BatchTags(author.ClientId), author, clock.GetUtcNow(), request.ExternalId);
+        await CheckPredecessorsAsync(request.Replay, dataset.Id, ct);
+        var batch = Batch.Create(tenant, sandbox?.Id.ToString() ?? "", dataset.Id, request.InputFormat, request.BatchTags(author.ClientId), author, clock.GetUtcNow(), request.ExternalId, replay: request.Replay);
         await batches.AddAsync(batch, ct);
         await TrackAsync(dataset, batch, ct);
         return batch;
+    }
+
+    /// <summary>A replay's predecessors must be batches of this sandbox that loaded the same dataset (replacing another
+    /// dataset's data is not what a replay means [unverified: AEP documents no check]).</summary>
+    private async Task CheckPredecessorsAsync(BatchReplay? replay, string dataSetId, CancellationToken ct)
+    {
+        if (replay is null)
+        {
+            return;
+        }
+
+        var found = (await batches.FindManyAsync(replay.Predecessors, ct)).ToDictionary(b => b.Id, StringComparer.Ordinal);
+        foreach (var id in replay.Predecessors)
+        {
+            if (!found.TryGetValue(id, out var predecessor))
+            {
+                throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, $"Field 'replay.predecessors' names batch '{Short(id)}', which does not exist in this sandbox.");
+            }
+
+            if (!string.Equals(predecessor.DataSetId, dataSetId, StringComparison.Ordinal))
+            {
+                throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, $"Field 'replay.predecessors' names batch {id}, which loaded dataset {predecessor.DataSetId}: a replay replaces batches of its own dataset ({dataSetId}).");
+            }
+        }
     }
 
     /// <summary>A batch of this sandbox, or a 404.</summary>
@@ -54,7 +79,7 @@ public sealed class BatchIngestionService(
                 BatchAction.Complete => await CompleteAsync(tenant, author, batch, ct),
                 BatchAction.Abort => await AbortAsync(tenant, author, batch, ct),
                 BatchAction.Fail => await FailAsync(author, batch, ct),
-                _ => throw new AepException(ErrorCatalog.Ingestion.InvalidRequest, "action=REVERT is not supported by this platform yet: a batch's records stay until its dataset is deleted."),
+                _ => await RevertAsync(author, batch, ct),
             };
         }
         catch (BatchStatusConflictException ex)
@@ -111,6 +136,16 @@ public sealed class BatchIngestionService(
         await jobs.CancelAsync(tenant, batch.Id, ct);
         await batches.SaveAsync(ct);
         await files.DeleteForBatchAsync(batch.Id, ct);
+        await TrackAsync(batch, ct);
+        return batch;
+    }
+
+    /// <summary>REVERT ("Delete a batch"): the batch becomes <c>inactive</c> and its records, files, identity links
+    /// (and whatever else an <see cref="IBatchDataEraser"/> keeps) are removed at once. Only a batch that finished
+    /// (success or failed) can be reverted; a loading one is aborted instead.</summary>
+    private async Task<Batch> RevertAsync(CatalogAuthor author, Batch batch, CancellationToken ct)
+    {
+        await batches.RevertAsync(batch, author, clock.GetUtcNow(), ct);
         await TrackAsync(batch, ct);
         return batch;
     }

@@ -15,6 +15,15 @@ public interface IDatasetRecordStore
 
     /// <summary>Deletes a dataset's records, and the uploaded files and row errors of its batches.</summary>
     Task DeleteForDataSetAsync(string dataSetId, CancellationToken ct);
+
+    /// <summary>Deletes the records one batch landed, its uploaded files and its row errors.</summary>
+    Task DeleteForBatchAsync(string batchId, CancellationToken ct);
+}
+
+/// <summary>Reverting a batch deletes the records it landed, its uploaded files and row errors.</summary>
+public sealed class BatchRecordEraser(IDatasetRecordStore records) : Catalog.IBatchDataEraser
+{
+    public Task EraseAsync(Catalog.Batch batch, DateTimeOffset now, CancellationToken ct) => records.DeleteForBatchAsync(batch.Id, ct);
 }
 
 /// <summary>A refused row as kept: its file and row, the code of its first problem, every problem as a JSON array of

@@ -25,8 +25,12 @@ public sealed record IngestionBatchRequest(
     bool ErrorDiagnostics,
     decimal? PartialIngestionPercent,
     string? ExternalId,
-    CatalogTags Tags)
+    CatalogTags Tags,
+    BatchReplay? Replay = null)
 {
+    /// <summary>Most predecessors one replay may name [unverified: AEP documents no limit].</summary>
+    public const int MaxPredecessors = 100;
+
     private static readonly string[] Reserved = [IngestionTags.ErrorDiagnostics, IngestionTags.PartialIngestionPercent, IngestionTags.Producer];
 
     public IngestionFormat Format => IngestionFormats.FromWire(InputFormat.Format) ?? IngestionFormat.Parquet;
@@ -55,10 +59,7 @@ public sealed record IngestionBatchRequest(
             throw Invalid("Field 'externalId' must be 1 to 256 characters long.");
         }
 
-        if (body["replay"] is not null)
-        {
-            throw Invalid("Field 'replay' is not supported by this platform yet: create the batch without it and revert the batches it replaces with POST /batches/{BATCH_ID}?action=REVERT.");
-        }
+        var replay = ReplayOf(body["replay"]);
 
         var tags = Rethrow(() => CatalogTags.Parse(body["tags"]));
         if (tags.All.FirstOrDefault(t => Reserved.Contains(t.Key, StringComparer.Ordinal)) is { Key: { } reserved })
@@ -66,7 +67,54 @@ public sealed record IngestionBatchRequest(
             throw Invalid($"Tag '{reserved}' is set by batch ingestion: use enableErrorDiagnostics and partialIngestionPercentage instead.");
         }
 
-        return new IngestionBatchRequest(dataSetId, inputFormat, diagnostics || percent is not null, percent, externalId, tags);
+        return new IngestionBatchRequest(dataSetId, inputFormat, diagnostics || percent is not null, percent, externalId, tags, replay);
+    }
+
+    /// <summary><c>{"predecessors":["{BATCH_ID}",...],"reason":"replace"}</c> (api-overview.md "Replay a batch").</summary>
+    private static BatchReplay? ReplayOf(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        const string Example = "e.g. {\"predecessors\":[\"{BATCH_ID}\"],\"reason\":\"replace\"}";
+        if (node is not JsonObject o)
+        {
+            throw Invalid($"Field 'replay' must be an object naming the batches this one replaces, {Example}; it is {CatalogJson.Kind(node)}.");
+        }
+
+        if (o["predecessors"] is not JsonArray list || list.Count == 0)
+        {
+            throw Invalid($"Field 'replay.predecessors' must be a non-empty array of batch ids, {Example}.");
+        }
+
+        if (list.Count > MaxPredecessors)
+        {
+            throw Invalid($"Field 'replay.predecessors' names {list.Count} batches; a replay may replace at most {MaxPredecessors}.");
+        }
+
+        var ids = new List<string>();
+        foreach (var item in list)
+        {
+            if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>() is not { } id || !CatalogIds.IsPlausible(id))
+            {
+                throw Invalid($"Field 'replay.predecessors' must hold batch ids as POST /batches returned them; {Short(item?.ToJsonString() ?? "null")} is not one.");
+            }
+
+            if (!ids.Contains(id, StringComparer.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+
+        var reason = Rethrow(() => CatalogJson.OptionalString(o["reason"], "replay.reason"));
+        if (reason is { Length: > 1024 })
+        {
+            throw Invalid("Field 'replay.reason' must be at most 1024 characters long.");
+        }
+
+        return new BatchReplay(ids, reason);
     }
 
     /// <summary>The batch's tags: the producer's, then the ingestion options AEP shows on the batch.</summary>

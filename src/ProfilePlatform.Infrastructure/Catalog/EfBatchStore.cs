@@ -7,7 +7,7 @@ using ProfilePlatform.Infrastructure.Persistence;
 namespace ProfilePlatform.Infrastructure.Catalog;
 
 /// <summary>Batches in the platform store; the context scopes every query to the request's org and sandbox.</summary>
-internal sealed class EfBatchStore(PlatformDbContext db) : IBatchStore
+internal sealed class EfBatchStore(PlatformDbContext db, IEnumerable<IBatchDataEraser> erasers) : IBatchStore
 {
     private static readonly CatalogColumns Indexed = new(
         new HashSet<string>(StringComparer.Ordinal) { "id", "dataSet", "status" },
@@ -30,6 +30,23 @@ internal sealed class EfBatchStore(PlatformDbContext db) : IBatchStore
     {
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RevertAsync(Batch batch, CatalogAuthor? by, DateTimeOffset now, CancellationToken ct)
+    {
+        // The status and everything kept for the batch go together, or not at all.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        batch.Revert(by, now);
+        foreach (var eraser in erasers)
+        {
+            await eraser.EraseAsync(batch, now, ct);
+        }
+
+        await SaveAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
     }
 
     public async Task SaveAsync(CancellationToken ct)

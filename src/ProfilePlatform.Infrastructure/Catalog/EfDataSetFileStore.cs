@@ -30,6 +30,9 @@ internal sealed class EfDataSetFileStore(PlatformDbContext db) : IDataSetFileSto
     public Task<int> DeleteForDataSetAsync(string dataSetId, CancellationToken ct) =>
         db.DataSetFiles.Where(f => f.DataSetId == dataSetId).ExecuteDeleteAsync(ct);
 
+    public Task<int> DeleteForBatchAsync(string batchId, CancellationToken ct) =>
+        db.DataSetFiles.Where(f => f.BatchId == batchId).ExecuteDeleteAsync(ct);
+
     private static Expression<Func<DataSetFile, bool>> Equal(string property, IReadOnlyList<string> values) => property switch
     {
         "id" => f => values.Contains(f.Id),

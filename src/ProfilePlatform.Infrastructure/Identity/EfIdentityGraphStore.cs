@@ -20,8 +20,12 @@ namespace ProfilePlatform.Infrastructure.Identity;
 /// <para>Writes are set-based: deletes by key lists and multi-row upserts (<see cref="BulkUpsert"/>), a handful of
 /// statements per mutation whatever its size.</para>
 /// </remarks>
-internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGraphStore
+/// <param name="db">The unit of work's context.</param>
+/// <param name="clock">Stamps the cluster history; the system clock unless the host registers another.</param>
+internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? clock = null) : IIdentityGraphStore
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private IQueryable<IdentityVertexRecord> Vertices => db.Set<IdentityVertexRecord>().AsNoTracking();
 
     private IQueryable<IdentityLinkRecord> Links => db.Set<IdentityLinkRecord>().AsNoTracking();
@@ -48,6 +52,30 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
             .Distinct()
             .OrderBy(g => g)
             .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
+    {
+        var list = xids.Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await Vertices.Where(v => list.Contains(v.Xid)).Select(v => new { v.Namespace, v.Value }).ToListAsync(ct);
+        return [.. rows.Select(r => new CompositeIdentity(r.Namespace, r.Value)).Order(CompositeIdentity.Order)];
+    }
+
+    public async Task<IReadOnlyList<ClusterHistoryEntry>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
+    {
+        var list = xids.Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<IdentityClusterHistoryRecord>().AsNoTracking().Where(h => list.Contains(h.Xid)).ToListAsync(ct);
+        return [.. rows.Select(r => new ClusterHistoryEntry(r.Xid, r.GraphId, r.RecordedAt))];
+    }
 
     public async Task<T> MutateAsync<T>(IdentityGraphScope scope, Func<IdentityGraphState, IdentityGraphMutation<T>> mutate, CancellationToken ct)
     {
@@ -187,6 +215,16 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db) : IIdentityGrap
         await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedVertices.Select(v => VertexRecord(tenant, v))], ct);
         await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished))], ct);
         await BulkUpsert.UpsertAsync(db, sources.Written, ct);
+
+        var now = StoreTime.Of(_clock.GetUtcNow());
+        await BulkUpsert.UpsertAsync(db, [.. changes.ClusterAssignments(loaded.State).Select(v => new IdentityClusterHistoryRecord
+        {
+            ImsOrg = tenant.ImsOrg,
+            Sandbox = tenant.Sandbox,
+            Xid = v.Identity.Xid,
+            GraphId = v.GraphId,
+            RecordedAt = now,
+        })], ct);
     }
 
     /// <summary>The (dataset, batch) rows to write and to delete so that each upserted link's sources match it.</summary>

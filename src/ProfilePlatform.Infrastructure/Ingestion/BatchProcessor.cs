@@ -142,6 +142,11 @@ internal sealed class BatchProcessor(
             return;
         }
 
+        if (verdict.Succeeded && batch.Replay is { } replay)
+        {
+            await ReplaceAsync(batch, replay, now, ct);
+        }
+
         await IngestionJobClaims.FinishAsync(db, job, Now(), ct);
         await db.FileChunks.Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
         await TrackAsync(batch, ct);
@@ -149,6 +154,22 @@ internal sealed class BatchProcessor(
         log.LogInformation(
             "Batch {BatchId} {Status}: {Read} records read, {Written} written, {Failed} failed",
             batch.Id, batch.Status.ToWire(), verdict.Metrics.InputRecordCount, verdict.Metrics.OutputRecordCount, verdict.Metrics.FailedRecordCount);
+    }
+
+    /// <summary>A replay that succeeded replaces its predecessors ("equivalent to deleting the old batch and ingesting a
+    /// new one instead", api-overview.md): each finished predecessor is reverted in this batch's transaction, so readers
+    /// see the old data or the new, never both or neither. Predecessors not finished (or already reverted) are left as
+    /// they are [unverified: AEP documents only the happy path].</summary>
+    private async Task ReplaceAsync(Batch batch, BatchReplay replay, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var predecessor in await batches.FindManyAsync(replay.Predecessors, ct))
+        {
+            if (predecessor.Status is BatchStatus.Success or BatchStatus.Failed && !string.Equals(predecessor.Id, batch.Id, StringComparison.Ordinal))
+            {
+                await batches.RevertAsync(predecessor, null, now, ct);
+                log.LogInformation("Batch {BatchId} replaced batch {Predecessor}, which is now inactive", batch.Id, predecessor.Id);
+            }
+        }
     }
 
     private async Task FailWithoutProcessingAsync(ClaimedJob job, Batch batch, BatchError error, CancellationToken ct)

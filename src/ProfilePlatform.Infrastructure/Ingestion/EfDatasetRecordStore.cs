@@ -45,4 +45,12 @@ internal sealed class EfDatasetRecordStore(PlatformDbContext db) : IDatasetRecor
         await db.FileChunks.Where(c => batchIds.Contains(c.BatchId)).ExecuteDeleteAsync(ct);
         await db.BatchFiles.Where(f => f.DataSetId == dataSetId).ExecuteDeleteAsync(ct);
     }
+
+    public async Task DeleteForBatchAsync(string batchId, CancellationToken ct)
+    {
+        await db.DatasetRecords.Where(r => r.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.RowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.FileChunks.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(ct);
+        await db.BatchFiles.Where(f => f.BatchId == batchId).ExecuteDeleteAsync(ct);
+    }
 }

@@ -98,6 +98,14 @@ public sealed class InMemoryCatalogStores : IDatasetStore, IBatchStore, IDataSet
 
     public Task SaveAsync(CancellationToken ct) => Save();
 
+    /// <summary>REVERT as the store does it, with the dataset files as the only data kept here.</summary>
+    public async Task RevertAsync(Batch batch, CatalogAuthor? by, DateTimeOffset now, CancellationToken ct)
+    {
+        batch.Revert(by, now);
+        await DeleteForBatchAsync(batch.Id, ct);
+        await Save();
+    }
+
     Task<IReadOnlyList<DataSetFile>> IDataSetFileStore.FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<DataSetFile>>([.. _files.Where(f => ids.Contains(f.Id))]);
 
@@ -118,6 +126,8 @@ public sealed class InMemoryCatalogStores : IDatasetStore, IBatchStore, IDataSet
     }
 
     public Task<int> DeleteForDataSetAsync(string dataSetId, CancellationToken ct) => Task.FromResult(_files.RemoveAll(f => f.DataSetId == dataSetId));
+
+    public Task<int> DeleteForBatchAsync(string batchId, CancellationToken ct) => Task.FromResult(_files.RemoveAll(f => f.BatchId == batchId));
 
     private Task Save()
     {

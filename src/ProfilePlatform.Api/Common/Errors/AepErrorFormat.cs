@@ -28,6 +28,14 @@ public enum AepErrorFormat
     /// <summary>Identity Service's identity API: <c>{"title","status","detail"}</c> (identity-service.yaml <c>ServiceErrorStatus</c>).</summary>
     Identity,
 
+    /// <summary>Identity Service's cluster API: <c>{"title","status","description"}</c> (identity-service.yaml's
+    /// <c>/identity/cluster/members</c> and <c>/identity/clusters/members</c> error schemas).</summary>
+    IdentityCluster,
+
+    /// <summary>Identity Service's graph API: <c>{"reason":"Validation error Request id: ...","message"}</c>
+    /// (identity-service.yaml's <c>/identity/v2/graph</c> 400 example).</summary>
+    IdentityGraph,
+
     /// <summary>Real-Time Customer Profile: <c>{"message":"UPS-...: ...","cause","statusCode":"400"}</c> with the
     /// status as a string (profile.yaml <c>ResponseErrorContext</c>, <c>NotFoundError</c>, <c>ForbiddenError</c>).</summary>
     Profile,

@@ -93,6 +93,17 @@ public sealed class AepErrorResponder(TimeProvider clock)
                 ["status"] = e.Status,
                 ["detail"] = detail,
             },
+            AepErrorFormat.IdentityCluster => new JsonObject
+            {
+                ["title"] = e.Title,
+                ["status"] = e.Status,
+                ["description"] = detail,
+            },
+            AepErrorFormat.IdentityGraph => new JsonObject
+            {
+                ["reason"] = $"{(e.Status == 400 ? "Validation error" : e.Title)} Request id: {requestId}.",
+                ["message"] = detail,
+            },
             AepErrorFormat.Profile => new JsonObject
             {
                 ["message"] = e.Kind == AepErrorKind.Service ? $"{e.Code}: {detail}" : detail,

@@ -39,6 +39,31 @@ public sealed class BatchesController(BatchService batches, AepCaller caller, Te
     public Task<JsonObject> Get(string ids, CancellationToken ct) =>
         batches.GetAsync(ids, CatalogRequests.Projection(Request, CatalogQueryRules.Batches), ct);
 
+    /// <summary>catalog.yaml <c>createBatchWithId</c>: Catalog's POST with the id chosen by the producer.</summary>
+    [HttpPost("batches/{id}")]
+    [AepConsumes("application/json")]
+    public async Task<IActionResult> CreateWithId(string id, [FromBody] JsonNode? body, CancellationToken ct)
+    {
+        var batch = await batches.CreateAsync(tenancy.Tenant, caller.Author(), CatalogRequests.Object(body), ct, id);
+        Response.Headers.Location = $"/{CatalogRequests.Base}/batches/{batch.Id}";
+        return StatusCode(StatusCodes.Status201Created, CatalogRequests.References("batches", batch.Id));
+    }
+
+    [HttpPut("batches/{id}")]
+    [AepConsumes("application/json")]
+    public async Task<string[]> Replace(string id, [FromBody] JsonNode? body, CancellationToken ct) =>
+        CatalogRequests.References("batches", (await batches.UpdateAsync(id, CatalogRequests.Object(body), replace: true, caller.Author(), ct)).Id);
+
+    [HttpPatch("batches/{id}")]
+    [AepConsumes("application/json")]
+    public async Task<string[]> Patch(string id, [FromBody] JsonNode? body, CancellationToken ct) =>
+        CatalogRequests.References("batches", (await batches.UpdateAsync(id, CatalogRequests.Object(body), replace: false, caller.Author(), ct)).Id);
+
+    /// <summary>Deprecated in catalog.yaml (use Batch Ingestion's REVERT); still answered, with the same effect plus <c>deleted</c>.</summary>
+    [HttpDelete("batches/{id}")]
+    public async Task<string[]> Delete(string id, CancellationToken ct) =>
+        CatalogRequests.References("batches", (await batches.DeleteAsync(id, caller.Author(), ct)).Id);
+
     [HttpGet("lastBatches")]
     public Task<JsonObject> LastBatches(CancellationToken ct) =>
         batches.LastBatchesAsync(CatalogRequests.ListQuery(Request, CatalogQueryRules.LastBatches), ct);

@@ -6,8 +6,8 @@ using ProfilePlatform.Domain.Identity;
 namespace ProfilePlatform.Api.Features.Identity;
 
 /// <summary>Identity Service's identity lookup (identity-service.yaml <c>GET /identity/identity</c>,
-/// help/identity-service/api/list-native-id.md): the XID of a namespace and value. The graph, cluster and mapping
-/// endpoints need the identity graph and are not served yet.</summary>
+/// help/identity-service/api/list-native-id.md): the XID of a namespace and value. The cluster, mapping and graph
+/// endpoints are <see cref="IdentityClustersController"/> and <see cref="IdentityGraphController"/>.</summary>
 [ApiController]
 [Route("data/core/identity")]
 [AepService(AepErrorFormat.Identity)]

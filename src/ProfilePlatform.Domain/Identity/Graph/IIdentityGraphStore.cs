@@ -13,6 +13,15 @@ public interface IIdentityGraphStore
     /// <summary>Ids of the graphs that hold at least one link established by <paramref name="datasetId"/>.</summary>
     Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct);
 
+    /// <summary>The stored identities with these XIDs (an XID is a hash, so only the store can say whose it is); XIDs
+    /// of identities in no graph are simply absent.</summary>
+    Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct);
+
+    /// <summary>The clusters the identities with these XIDs were assigned over time, whether or not they are still in
+    /// a graph (an identity a full graph evicted keeps its history). Every write records the nodes that joined a cluster
+    /// (<see cref="IdentityGraphChanges.ClusterAssignments"/>) with the time of the write.</summary>
+    Task<IReadOnlyList<ClusterHistoryEntry>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct);
+
     /// <summary>Read-modify-write of the graphs <paramref name="scope"/> touches, as one atomic step: load them whole,
     /// call <paramref name="mutate"/>, write the changes it returns. No other writer may change those graphs (or
     /// create a node for an identity of the scope) between the load and the write; an implementation either locks

@@ -41,6 +41,54 @@ public sealed class IdentityGraphService(
     public async Task<IdentityGraphView?> FindGraphAsync(CompositeIdentity identity, CancellationToken ct) =>
         NewGraph(await store.LoadAsync(IdentityGraphScope.Of([identity]), ct)).ViewOf(identity);
 
+    /// <summary>The graphs of several identities read in one snapshot: each identity that is in a graph maps to its
+    /// graph (identities of one graph share the view); identities linked to nothing are absent.</summary>
+    public async Task<IReadOnlyDictionary<CompositeIdentity, IdentityGraphView>> FindGraphsAsync(IReadOnlyCollection<CompositeIdentity> identities, CancellationToken ct)
+    {
+        if (identities.Count == 0)
+        {
+            return new Dictionary<CompositeIdentity, IdentityGraphView>();
+        }
+
+        var graph = NewGraph(await store.LoadAsync(IdentityGraphScope.Of(identities), ct));
+        var views = new Dictionary<CompositeIdentity, IdentityGraphView>();
+        foreach (var identity in identities.Distinct())
+        {
+            if (views.ContainsKey(identity))
+            {
+                continue;
+            }
+
+            if (graph.ViewOf(identity) is { } view)
+            {
+                foreach (var member in view.Members)
+                {
+                    views[member] = view;
+                }
+            }
+        }
+
+        return identities.Distinct().Where(views.ContainsKey).ToDictionary(i => i, i => views[i]);
+    }
+
+    /// <summary>The stored identities behind these XIDs, by XID; an XID of no stored identity is absent.</summary>
+    public async Task<IReadOnlyDictionary<string, CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct) =>
+        xids.Count == 0
+            ? new Dictionary<string, CompositeIdentity>(StringComparer.Ordinal)
+            : (await store.FindByXidsAsync([.. xids.Distinct(StringComparer.Ordinal)], ct)).ToDictionary(i => i.Xid, StringComparer.Ordinal);
+
+    /// <summary>The clusters each XID's identity belonged to, newest first (help/identity-service/api/list-cluster-history.md);
+    /// an XID with no history maps to an empty list.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ClusterHistoryEntry>>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
+    {
+        var entries = xids.Count == 0 ? [] : await store.ClusterHistoryAsync([.. xids.Distinct(StringComparer.Ordinal)], ct);
+        var byXid = entries.ToLookup(e => e.Xid, StringComparer.Ordinal);
+        return xids.Distinct(StringComparer.Ordinal).ToDictionary(
+            x => x,
+            x => (IReadOnlyList<ClusterHistoryEntry>)[.. byXid[x].OrderByDescending(e => e.RecordedAt).ThenBy(e => e.ClusterId, StringComparer.Ordinal)],
+            StringComparer.Ordinal);
+    }
+
     /// <summary>The identities related to <paramref name="identity"/>, itself included (what a <c>pdg</c> merge
     /// policy stitches); just the identity itself when it is in no graph.</summary>
     public async Task<IReadOnlyList<CompositeIdentity>> RelatedIdentitiesAsync(CompositeIdentity identity, CancellationToken ct) =>
@@ -68,6 +116,34 @@ public sealed class IdentityGraphService(
                     var count = graph.RemoveDataset(datasetId);
                     return new IdentityGraphMutation<int>(graph.Changes(), count);
                 }, ct);
+            }
+        }
+    }
+
+    /// <summary>Removes the links one batch of <paramref name="datasetId"/> established (a batch revert): the graphs the
+    /// dataset links are rewritten chunk by chunk, pass after pass, until a pass removes nothing (a concurrent merge can
+    /// rename a graph between the listing and the rewrite).</summary>
+    /// <returns>How many links were deleted.</returns>
+    public async Task<int> RemoveBatchAsync(string datasetId, string batchId, CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var pass = 0;
+            foreach (var chunk in (await store.GraphIdsLinkedByDatasetAsync(datasetId, ct)).Chunk(DeletionChunk))
+            {
+                pass += await store.MutateAsync(IdentityGraphScope.OfGraphs(chunk), state =>
+                {
+                    var graph = NewGraph(state);
+                    var count = graph.RemoveBatch(batchId);
+                    return new IdentityGraphMutation<int>(graph.Changes(), count);
+                }, ct);
+            }
+
+            removed += pass;
+            if (pass == 0)
+            {
+                return removed;
             }
         }
     }

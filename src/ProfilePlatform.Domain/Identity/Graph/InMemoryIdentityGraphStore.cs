@@ -5,7 +5,8 @@ namespace ProfilePlatform.Domain.Identity.Graph;
 /// graphs it loaded changed and none of its absent identities appeared meanwhile; otherwise it runs again.</summary>
 /// <remarks>Used by the domain tests and as the executable specification for the database store. Every graph carries
 /// a version, bumped whenever a node or link of it is written; a node moved from one graph to another bumps both.</remarks>
-public sealed class InMemoryIdentityGraphStore : IIdentityGraphStore
+/// <param name="clock">Stamps the cluster history; the system clock by default.</param>
+public sealed class InMemoryIdentityGraphStore(TimeProvider? clock = null) : IIdentityGraphStore
 {
     private const int MaxAttempts = 1000;
 
@@ -15,6 +16,8 @@ public sealed class InMemoryIdentityGraphStore : IIdentityGraphStore
     private readonly Dictionary<CompositeIdentity, HashSet<IdentityLinkKey>> _linksOf = [];
     private readonly Dictionary<string, HashSet<CompositeIdentity>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _history = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>How many commits were refused because another writer got there first (each one re-ran its mutation).</summary>
     public int Conflicts { get; private set; }
@@ -67,6 +70,28 @@ public sealed class InMemoryIdentityGraphStore : IIdentityGraphStore
         }
     }
 
+    public Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
+    {
+        var wanted = xids.ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            IReadOnlyList<CompositeIdentity> found = [.. _vertices.Keys.Where(i => wanted.Contains(i.Xid)).Order(CompositeIdentity.Order)];
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyList<ClusterHistoryEntry>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ClusterHistoryEntry> entries = [.. xids
+                .Distinct(StringComparer.Ordinal)
+                .Where(_history.ContainsKey)
+                .SelectMany(x => _history[x].Select(h => new ClusterHistoryEntry(x, h.Key, h.Value)))];
+            return Task.FromResult(entries);
+        }
+    }
+
     public async Task<T> MutateAsync<T>(IdentityGraphScope scope, Func<IdentityGraphState, IdentityGraphMutation<T>> mutate, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -89,6 +114,7 @@ public sealed class InMemoryIdentityGraphStore : IIdentityGraphStore
                 if (IsCurrent(snapshot))
                 {
                     Apply(mutation.Changes);
+                    RecordHistory(mutation.Changes.ClusterAssignments(snapshot.State));
                     return mutation.Result;
                 }
 
@@ -191,6 +217,21 @@ public sealed class InMemoryIdentityGraphStore : IIdentityGraphStore
         foreach (var graphId in touched)
         {
             _versions[graphId] = Version(graphId) + 1;
+        }
+    }
+
+    private void RecordHistory(IEnumerable<IdentityVertex> assignments)
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var vertex in assignments)
+        {
+            if (!_history.TryGetValue(vertex.Identity.Xid, out var clusters))
+            {
+                clusters = new(StringComparer.Ordinal);
+                _history[vertex.Identity.Xid] = clusters;
+            }
+
+            clusters[vertex.GraphId] = now;
         }
     }
 

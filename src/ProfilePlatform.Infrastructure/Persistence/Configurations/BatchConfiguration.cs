@@ -24,6 +24,7 @@ internal sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         e.Property(b => b.Tags).HasColumnName("tags")
             .AsJson(t => t.ToJson().ToJsonString(), s => CatalogTags.Parse(System.Text.Json.Nodes.JsonNode.Parse(s)));
         e.Property(b => b.OtherRelatedObjects).HasColumnName("other_related_objects").AsJson();
+        e.Property(b => b.Replay).HasColumnName("replay").AsJson();
         e.Property(b => b.Metrics).HasColumnName("metrics").AsJson();
         e.Property(b => b.Errors).HasColumnName("errors").AsJson();
         e.Property(b => b.Created).HasColumnName("created");

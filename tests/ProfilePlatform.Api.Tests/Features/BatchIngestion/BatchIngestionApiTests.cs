@@ -59,7 +59,7 @@ public abstract class BatchIngestionApiTests(PlatformFixture fixture)
     [InlineData("""{"datasetId":"DS","inputFormat":{"format":"csv","delimiter":";;"}}""", "single character")]
     [InlineData("""{"datasetId":"DS","inputFormat":{"format":"json"},"partialIngestionPercentage":150}""", "0 to 100")]
     [InlineData("""{"datasetId":"DS","inputFormat":{"format":"json"},"enableErrorDiagnostics":"yes"}""", "true or false")]
-    [InlineData("""{"datasetId":"DS","inputFormat":{"format":"json"},"replay":{"predecessors":["x"]}}""", "'replay'")]
+    [InlineData("""{"datasetId":"DS","inputFormat":{"format":"json"},"replay":{"predecessors":["x"]}}""", "names batch 'x', which does not exist")]
     [InlineData("""{"datasetId":"DS","inputFormat":{"format":"json"},"tags":{"acp_partialIngestionPercent":["9"]}}""", "set by batch ingestion")]
     [InlineData("""[]""", "send a JSON object")]
     [InlineData("""{"datasetId":""", "Malformed JSON")]

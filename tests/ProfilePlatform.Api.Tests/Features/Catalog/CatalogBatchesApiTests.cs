@@ -204,20 +204,100 @@ public abstract class CatalogBatchesApiTests(PlatformFixture fixture)
         await CatalogApi.AssertError(bad, HttpStatusCode.BadRequest, "'limit'");
     }
 
-    [Theory]
-    [InlineData("PUT")]
-    [InlineData("PATCH")]
-    [InlineData("DELETE")]
-    public async Task Batch_WritesOtherThanCreate_Return405(string method)
+    [Fact]
+    public async Task CreateWithId_UsesTheId_SecondTimeOrBadId400()
     {
         // Arrange
         var sandbox = await _api.NewSandbox(TestClients.OrgA);
+        var dataset = await _api.NewDataset(TestClients.OrgA, sandbox, await _api.NewSchema(TestClients.OrgA, sandbox));
+        var body = $$$"""{"relatedObjects":[{"type":"dataSet","id":"{{{dataset}}}"}],"tags":{"source":["crm"]}}""";
+        const string Id = "producer-batch-0001";
 
         // Act
-        using var response = await _api.Send(new HttpMethod(method), $"{Base}/batches/01E8043CY305K2MTV5ANH9G1GC", TestClients.OrgA, sandbox, method == "DELETE" ? null : "{}");
+        using var created = await _api.Send(HttpMethod.Post, $"{Base}/batches/{Id}", TestClients.OrgA, sandbox, body);
+        using var again = await _api.Send(HttpMethod.Post, $"{Base}/batches/{Id}", TestClients.OrgA, sandbox, body);
+        using var bad = await _api.Send(HttpMethod.Post, $"{Base}/batches/bad%20id", TestClients.OrgA, sandbox, body);
+        var stored = (await _api.GetObject($"{Base}/batches/{Id}", TestClients.OrgA, sandbox))[Id]!;
 
         // Assert
-        await CatalogApi.AssertError(response, HttpStatusCode.MethodNotAllowed, method);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(created);
+        Assert.Equal($"[\"@/batches/{Id}\"]", await created.Content.ReadAsStringAsync());
+        Assert.Equal("loading", stored["status"]!.GetValue<string>());
+        Assert.Equal("crm", stored["tags"]!["source"]![0]!.GetValue<string>());
+        await CatalogApi.AssertError(again, HttpStatusCode.BadRequest, "already exists");
+        await CatalogApi.AssertError(bad, HttpStatusCode.BadRequest, "cannot be a batch id");
+    }
+
+    [Fact]
+    public async Task PatchAndPut_ChangeTagsRelatedObjectsAndInputFormat_NotStatus()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandbox(TestClients.OrgA);
+        var dataset = await _api.NewDataset(TestClients.OrgA, sandbox, await _api.NewSchema(TestClients.OrgA, sandbox));
+        var batch = await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+        var before = (await _api.GetObject($"{Base}/batches/{batch}", TestClients.OrgA, sandbox))[batch]!;
+
+        // Act
+        using var patch = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox,
+            """{"tags":{"source":["crm"],"team":["a"]},"inputFormat":{"format":"json"}}""");
+        var patched = (await _api.GetObject($"{Base}/batches/{batch}", TestClients.OrgA, sandbox))[batch]!.DeepClone().AsObject();
+        patched["tags"] = new System.Text.Json.Nodes.JsonObject { ["team"] = new System.Text.Json.Nodes.JsonArray("b") };
+        using var put = await _api.Send(HttpMethod.Put, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, patched.ToJsonString()); // GET-modify-PUT
+        var after = (await _api.GetObject($"{Base}/batches/{batch}", TestClients.OrgA, sandbox))[batch]!;
+        using var status = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, """{"status":"success"}""");
+        using var metrics = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, """{"recordCount":5}""");
+        using var noStatus = await _api.Send(HttpMethod.Put, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, """{"tags":{}}""");
+        using var otherDataset = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, """{"relatedObjects":[{"type":"dataSet","id":"5c8c3c555033b814b69f947f"}]}""");
+        using var acp = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgA, sandbox, """{"tags":{"acp_stagePath":["x"]}}""");
+        using var unknown = await _api.Send(HttpMethod.Patch, $"{Base}/batches/01E8043CY305K2MTV5ANH9G1GC", TestClients.OrgA, sandbox, "{}");
+        using var otherOrg = await _api.Send(HttpMethod.Patch, $"{Base}/batches/{batch}", TestClients.OrgB, "prod", """{"tags":{"x":["y"]}}""");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(patch);
+        Assert.Equal($"[\"@/batches/{batch}\"]", await patch.Content.ReadAsStringAsync());
+        Assert.Equal("json", patched["inputFormat"]!["format"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(put);
+        Assert.Equal("""{"team":["b"]}""", after["tags"]!.ToJsonString());
+        Assert.NotEqual(before["version"]!.GetValue<string>(), after["version"]!.GetValue<string>());
+        Assert.Equal("loading", after["status"]!.GetValue<string>());
+        await CatalogApi.AssertError(status, HttpStatusCode.BadRequest, "status moves through the Batch Ingestion API");
+        await CatalogApi.AssertError(metrics, HttpStatusCode.BadRequest, "'recordCount' cannot be changed through Catalog");
+        await CatalogApi.AssertError(noStatus, HttpStatusCode.BadRequest, "'status' is required in a PUT");
+        await CatalogApi.AssertError(otherDataset, HttpStatusCode.BadRequest, "names another dataset");
+        await CatalogApi.AssertError(acp, HttpStatusCode.BadRequest, "acp_stagePath");
+        await CatalogApi.AssertError(unknown, HttpStatusCode.NotFound, "No batch with id");
+        await CatalogApi.AssertError(otherOrg, HttpStatusCode.NotFound, "No batch with id");
+        Assert.Equal("""{"team":["b"]}""", (await _api.GetObject($"{Base}/batches/{batch}", TestClients.OrgA, sandbox))[batch]!["tags"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Delete_Deprecated_LoadingRefused_AbortedBecomesDeleted_Unknown404()
+    {
+        // Arrange
+        var sandbox = await _api.NewSandbox(TestClients.OrgA);
+        var dataset = await _api.NewDataset(TestClients.OrgA, sandbox, await _api.NewSchema(TestClients.OrgA, sandbox));
+        var loading = await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+        var aborted = await _api.NewBatch(TestClients.OrgA, sandbox, dataset);
+        using (var abort = await _api.Client.SendAsync(HttpMethod.Post, $"/data/foundation/import/batches/{aborted}?action=ABORT", TestClients.OrgA, sandbox))
+        {
+            Assert.Equal(HttpStatusCode.OK, abort.StatusCode);
+        }
+
+        // Act
+        using var refused = await _api.Send(HttpMethod.Delete, $"{Base}/batches/{loading}", TestClients.OrgA, sandbox);
+        using var deleted = await _api.Send(HttpMethod.Delete, $"{Base}/batches/{aborted}", TestClients.OrgA, sandbox);
+        using var unknown = await _api.Send(HttpMethod.Delete, $"{Base}/batches/01E8043CY305K2MTV5ANH9G1GC", TestClients.OrgA, sandbox);
+
+        // Assert
+        await CatalogApi.AssertError(refused, HttpStatusCode.BadRequest, "abort it first");
+        Assert.Equal("loading", (await _api.GetObject($"{Base}/batches/{loading}", TestClients.OrgA, sandbox))[loading]!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        await OpenApiContract.AssertMatchesAsync(deleted);
+        Assert.Equal("deleted", (await _api.GetObject($"{Base}/batches/{aborted}", TestClients.OrgA, sandbox))[aborted]!["status"]!.GetValue<string>());
+        await CatalogApi.AssertError(unknown, HttpStatusCode.NotFound, "No batch with id");
     }
 
     [Fact]

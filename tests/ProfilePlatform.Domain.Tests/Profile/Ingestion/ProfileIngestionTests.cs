@@ -315,6 +315,10 @@ public sealed class ProfileIngestionTests
 
         public Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct) => Inner.GraphIdsLinkedByDatasetAsync(datasetId, ct);
 
+        public Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct) => Inner.FindByXidsAsync(xids, ct);
+
+        public Task<IReadOnlyList<ClusterHistoryEntry>> ClusterHistoryAsync(IReadOnlyCollection<string> xids, CancellationToken ct) => Inner.ClusterHistoryAsync(xids, ct);
+
         public Task<T> MutateAsync<T>(IdentityGraphScope scope, Func<IdentityGraphState, IdentityGraphMutation<T>> mutate, CancellationToken ct)
         {
             Mutations++;

@@ -91,6 +91,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("other_related_objects");
 
+                    b.Property<string>("Replay")
+                        .HasColumnType("text")
+                        .HasColumnName("replay");
+
                     b.Property<string>("SandboxId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -791,6 +795,37 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasDatabaseName("ix_xdm_resources_type");
 
                     b.ToTable("xdm_resources", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityClusterHistoryRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Xid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("xid");
+
+                    b.Property<string>("GraphId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("graph_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Xid", "GraphId");
+
+                    b.ToTable("identity_cluster_history", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkRecord", b =>

@@ -86,6 +86,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("other_related_objects");
 
+                    b.Property<string>("Replay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replay");
+
                     b.Property<string>("SandboxId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -786,6 +790,37 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasDatabaseName("ix_xdm_resources_type");
 
                     b.ToTable("xdm_resources", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityClusterHistoryRecord", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("Xid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xid");
+
+                    b.Property<string>("GraphId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graph_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("ImsOrg", "Sandbox", "Xid", "GraphId");
+
+                    b.ToTable("identity_cluster_history", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkRecord", b =>
