@@ -24,7 +24,7 @@ namespace ProfilePlatform.Api.Features.Streaming;
 [Route("collection")]
 [AepService(AepErrorFormat.Dcs)]
 [Tags("Streaming Ingestion")]
-[DisableRequestSizeLimit] // the 1 MB limit is checked here, to answer DCS's 413 body
+[RequestSizeLimit(long.MaxValue)] // no server limit: the 1 MB limit is checked here, reading no further, to answer DCS's 413 body
 public sealed class CollectionController(
     StreamingCollector collector,
     IStreamingInletStore inlets,
