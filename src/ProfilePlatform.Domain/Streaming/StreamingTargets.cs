@@ -26,7 +26,8 @@ public sealed class StreamingTargetCache
 }
 
 /// <summary>Resolves the dataset a message names, in the inlet's tenancy (scoped: uses the request's stores).</summary>
-public sealed class StreamingTargets(IDatasetStore datasets, IngestionSchemaSource schemas, StreamingTargetCache cache, StreamingLimits limits, TimeProvider clock)
+/// <remarks>The stores are resolved only on a cache miss: a message whose dataset is cached costs no store context.</remarks>
+public sealed class StreamingTargets(IServiceProvider services, StreamingTargetCache cache, StreamingLimits limits, TimeProvider clock)
 {
     /// <summary>The dataset and its check; a <see cref="StreamingMessageException"/> when the sandbox has no such dataset or
     /// its schema cannot validate.</summary>
@@ -39,6 +40,8 @@ public sealed class StreamingTargets(IDatasetStore datasets, IngestionSchemaSour
             return hit.Target;
         }
 
+        var datasets = (IDatasetStore)services.GetService(typeof(IDatasetStore))!;
+        var schemas = (IngestionSchemaSource)services.GetService(typeof(IngestionSchemaSource))!;
         var dataset = (CatalogIds.IsPlausible(datasetId) ? await datasets.FindAsync(datasetId, ct) : null)
             ?? throw new StreamingMessageException($"Dataset '{StreamingEnvelope.Short(datasetId)}' named in 'header.datasetId' does not exist in sandbox {tenant.Sandbox} of the inlet: create it with POST /data/foundation/catalog/dataSets.");
         RecordCheck check;

@@ -27,7 +27,7 @@ namespace ProfilePlatform.Api.Features.Streaming;
 [RequestSizeLimit(long.MaxValue)] // no server limit: the 1 MB limit is checked here, reading no further, to answer DCS's 413 body
 public sealed class CollectionController(
     StreamingCollector collector,
-    IStreamingInletStore inlets,
+    IServiceProvider services,
     InletCache inletCache,
     ImsTokenService tokens,
     StreamingLimits limits,
@@ -99,7 +99,7 @@ public sealed class CollectionController(
     private async Task<StreamingInlet> InletAsync(string inletId, CancellationToken ct)
     {
         var id = inletId.ToLowerInvariant();
-        var inlet = (StreamingInlet.IsInletId(id) ? await inletCache.GetAsync(id, () => inlets.FindForCollectionAsync(id, ct)) : null)
+        var inlet = (StreamingInlet.IsInletId(id) ? await inletCache.GetAsync(id, () => services.GetRequiredService<IStreamingInletStore>().FindForCollectionAsync(id, ct)) : null)
             ?? throw new AepException(ErrorCatalog.Streaming.UnknownInlet, $"inletId: [{(inletId.Length <= 80 ? inletId : inletId[..80] + "...")}] There is no streaming inlet with this id: create an HTTP API connection with POST /data/foundation/flowservice/connections and use the inletId of its auth.params.");
         tenancy.Use(new TenantKey(inlet.ImsOrg, inlet.Sandbox));
         if (inlet.AuthenticationRequired)
