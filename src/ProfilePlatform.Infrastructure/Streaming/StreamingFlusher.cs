@@ -21,6 +21,9 @@ namespace ProfilePlatform.Infrastructure.Streaming;
 /// before the commit leaves them pending for the next flush (here or on another node), and after it the job carries them.
 /// PostgreSQL claims the messages with <c>FOR UPDATE SKIP LOCKED</c>, so several nodes flush at once without taking the same
 /// message or waiting on each other; SQLite has one writer anyway.</para>
+/// <para>Natural batching: a dataset's next batch is made only once the batch this node made for it before has been
+/// processed. With little traffic that is every interval; under load the worker's pace sets the batch size, so the fixed
+/// cost of a batch (Catalog writes, the schema check) is shared by more messages instead of piling up jobs.</para>
 /// <para>AEP groups streamed data into batches on the dataset too (help/ingestion/streaming-ingestion/overview.md); invalid
 /// messages land in a failed batch with their row errors, which is where error diagnostics find them.</para>
 /// </remarks>
@@ -28,6 +31,9 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
 {
     /// <summary>Who streamed batches are created by in Catalog [unverified: AEP's client id for DCS batches].</summary>
     public static readonly CatalogAuthor Author = new("acp_streaming_ingestion", "acp_streaming_ingestion");
+
+    // The last batch this node made per dataset (and validity), to wait for it before making the next.
+    private readonly Dictionary<(string Org, string Sandbox, string DataSetId, bool Valid), string> lastBatches = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,15 +87,38 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         }
 
         var moved = 0;
-        foreach (var (org, sandbox, dataSetId, valid) in groups)
+        foreach (var group in groups)
         {
-            moved += await FlushAsync(new TenantKey(org, sandbox), dataSetId, valid, ct);
+            if (lastBatches.TryGetValue(group, out var previous) && await StillQueuedAsync(new TenantKey(group.Org, group.Sandbox), previous, ct))
+            {
+                continue;
+            }
+
+            var (count, batchId) = await FlushAsync(new TenantKey(group.Org, group.Sandbox), group.DataSetId, group.Valid, ct);
+            moved += count;
+            if (batchId is not null)
+            {
+                lastBatches[group] = batchId;
+            }
         }
 
         return moved;
     }
 
-    private async Task<int> FlushAsync(TenantKey tenant, string dataSetId, bool valid, CancellationToken ct)
+    /// <summary>Whether the batch's ingestion job has not finished yet.</summary>
+    private async Task<bool> StillQueuedAsync(TenantKey tenant, string batchId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await using var open = await StoreCommands.OpenAsync(db, ct);
+        await using var command = StoreCommands.Command(db, """SELECT COUNT(*) FROM "ingest_jobs" WHERE "ims_org" = @org AND "sandbox" = @sandbox AND "batch_id" = @batch AND "state" <> 'done'""");
+        StoreCommands.Parameter(command, "@org", tenant.ImsOrg);
+        StoreCommands.Parameter(command, "@sandbox", tenant.Sandbox);
+        StoreCommands.Parameter(command, "@batch", batchId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private async Task<(int Count, string? BatchId)> FlushAsync(TenantKey tenant, string dataSetId, bool valid, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
@@ -105,7 +134,7 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         if (records.Count == 0)
         {
             await transaction.RollbackAsync(ct);
-            return 0;
+            return (0, null);
         }
 
         var dataset = await datasets.FindAsync(dataSetId, ct);
@@ -114,7 +143,7 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
             // The dataset was deleted after the messages were accepted: they have nowhere to land.
             await transaction.CommitAsync(ct);
             log.LogWarning("{Count} streamed messages for deleted dataset {DataSetId} were dropped", records.Count, dataSetId);
-            return records.Count;
+            return (records.Count, null);
         }
 
         var now = clock.GetUtcNow();
@@ -134,7 +163,7 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         await batches.SaveAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Signal();
-        return records.Count;
+        return (records.Count, batch.Id);
     }
 
     /// <summary>Deletes up to <see cref="StreamingOptions.MaxMessagesPerBatch"/> of the dataset's oldest pending messages and
