@@ -1,11 +1,12 @@
-using ProfilePlatform.Domain.Tenancy;
-
 namespace ProfilePlatform.Infrastructure.Streaming;
 
 /// <summary>An accepted streaming message waiting for its dataset's next batch (<c>streaming_messages</c>). Written by the group
 /// commit writer and deleted by the flusher in the transaction that turns it into a batch file, so each message reaches its
 /// dataset exactly once.</summary>
-internal sealed class StreamingMessageRow : ITenantOwned
+/// <remarks>A system table like <c>ingest_jobs</c>: one queue for all tenants, keyed by arrival order, with the organization and
+/// sandbox as columns every statement names (no query filter applies: nothing reads it through EF). A sandbox reset leaves its
+/// pending messages to the flusher, which drops them because their dataset is gone.</remarks>
+internal sealed class StreamingMessageRow
 {
     /// <summary>Arrival order (identity / autoincrement).</summary>
     public long Id { get; set; }

@@ -12,7 +12,8 @@ internal sealed class StreamingInletConfiguration : IEntityTypeConfiguration<Str
     public void Configure(EntityTypeBuilder<StreamingInlet> e)
     {
         e.ToTable("streaming_inlets");
-        e.HasKey(i => i.InletId);
+        e.HasKey(i => new { i.ImsOrg, i.Sandbox, i.InletId });
+        e.HasIndex(i => i.InletId).IsUnique().HasDatabaseName("ux_streaming_inlets_inlet");
         e.Property(i => i.InletId).HasColumnName("inlet_id").HasMaxLength(64);
         e.Property(i => i.ImsOrg).HasColumnName("ims_org").HasMaxLength(256);
         e.Property(i => i.Sandbox).HasColumnName("sandbox").HasMaxLength(64);
@@ -34,7 +35,8 @@ internal sealed class StreamingInletConfiguration : IEntityTypeConfiguration<Str
     }
 }
 
-/// <summary>Accepted messages waiting for their batch, in arrival order per dataset.</summary>
+/// <summary>Accepted messages waiting for their batch, in arrival order per dataset: a queue of all tenants (like
+/// <c>ingest_jobs</c>), read and written with plain SQL that always names the organization and sandbox.</summary>
 internal sealed class StreamingMessageConfiguration : IEntityTypeConfiguration<StreamingMessageRow>
 {
     public void Configure(EntityTypeBuilder<StreamingMessageRow> e)

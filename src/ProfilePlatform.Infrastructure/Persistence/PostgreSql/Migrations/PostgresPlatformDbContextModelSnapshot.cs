@@ -795,6 +795,16 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ProfilePlatform.Domain.Streaming.StreamingInlet", b =>
                 {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
                     b.Property<string>("InletId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -842,12 +852,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("etag");
 
-                    b.Property<string>("ImsOrg")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("ims_org");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -858,12 +862,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("provider_id");
-
-                    b.Property<string>("Sandbox")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sandbox");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -881,7 +879,11 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("InletId");
+                    b.HasKey("ImsOrg", "Sandbox", "InletId");
+
+                    b.HasIndex("InletId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_streaming_inlets_inlet");
 
                     b.HasIndex("ImsOrg", "Sandbox", "ConnectionId")
                         .HasDatabaseName("ix_streaming_inlets_connection");

@@ -790,6 +790,16 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("ProfilePlatform.Domain.Streaming.StreamingInlet", b =>
                 {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
                     b.Property<string>("InletId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -837,12 +847,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("etag");
 
-                    b.Property<string>("ImsOrg")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ims_org");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -853,12 +857,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_id");
-
-                    b.Property<string>("Sandbox")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sandbox");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -876,7 +874,11 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("InletId");
+                    b.HasKey("ImsOrg", "Sandbox", "InletId");
+
+                    b.HasIndex("InletId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_streaming_inlets_inlet");
 
                     b.HasIndex("ImsOrg", "Sandbox", "ConnectionId")
                         .HasDatabaseName("ix_streaming_inlets_connection");

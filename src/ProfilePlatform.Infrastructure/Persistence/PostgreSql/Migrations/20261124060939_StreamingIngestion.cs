@@ -15,9 +15,9 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "streaming_inlets",
                 columns: table => new
                 {
-                    inlet_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ims_org = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     sandbox = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    inlet_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     connection_id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
                     name = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     description = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
@@ -34,7 +34,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_streaming_inlets", x => x.inlet_id);
+                    table.PrimaryKey("PK_streaming_inlets", x => new { x.ims_org, x.sandbox, x.inlet_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -66,6 +66,12 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                 name: "ix_streaming_inlets_tenant",
                 table: "streaming_inlets",
                 columns: new[] { "ims_org", "sandbox", "created" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_streaming_inlets_inlet",
+                table: "streaming_inlets",
+                column: "inlet_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_streaming_messages_target",

@@ -12,7 +12,7 @@ using ProfilePlatform.Infrastructure.Persistence.PostgreSql;
 namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261124051442_StreamingIngestion")]
+    [Migration("20261124060939_StreamingIngestion")]
     partial class StreamingIngestion
     {
         /// <inheritdoc />
@@ -798,6 +798,16 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ProfilePlatform.Domain.Streaming.StreamingInlet", b =>
                 {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sandbox");
+
                     b.Property<string>("InletId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -845,12 +855,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("etag");
 
-                    b.Property<string>("ImsOrg")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("ims_org");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -861,12 +865,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("provider_id");
-
-                    b.Property<string>("Sandbox")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sandbox");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -884,7 +882,11 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("InletId");
+                    b.HasKey("ImsOrg", "Sandbox", "InletId");
+
+                    b.HasIndex("InletId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_streaming_inlets_inlet");
 
                     b.HasIndex("ImsOrg", "Sandbox", "ConnectionId")
                         .HasDatabaseName("ix_streaming_inlets_connection");

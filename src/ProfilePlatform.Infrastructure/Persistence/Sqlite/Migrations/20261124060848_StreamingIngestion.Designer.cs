@@ -11,7 +11,7 @@ using ProfilePlatform.Infrastructure.Persistence.Sqlite;
 namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261124051455_StreamingIngestion")]
+    [Migration("20261124060848_StreamingIngestion")]
     partial class StreamingIngestion
     {
         /// <inheritdoc />
@@ -793,6 +793,16 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("ProfilePlatform.Domain.Streaming.StreamingInlet", b =>
                 {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
                     b.Property<string>("InletId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -840,12 +850,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("etag");
 
-                    b.Property<string>("ImsOrg")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ims_org");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -856,12 +860,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_id");
-
-                    b.Property<string>("Sandbox")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sandbox");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -879,7 +877,11 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("InletId");
+                    b.HasKey("ImsOrg", "Sandbox", "InletId");
+
+                    b.HasIndex("InletId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_streaming_inlets_inlet");
 
                     b.HasIndex("ImsOrg", "Sandbox", "ConnectionId")
                         .HasDatabaseName("ix_streaming_inlets_connection");
