@@ -21,10 +21,12 @@ using ProfilePlatform.Domain.SchemaRegistry;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 using ProfilePlatform.Domain.SchemaRegistry.Library;
 using ProfilePlatform.Domain.SchemaRegistry.Validation;
+using ProfilePlatform.Domain.Streaming;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Ims;
 using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Persistence;
+using ProfilePlatform.Infrastructure.Streaming;
 using Serilog;
 
 namespace ProfilePlatform.Api.Hosting;
@@ -107,6 +109,17 @@ public static class PlatformServices
         services.AddScoped<Domain.DataAccess.DataAccessService>();
         services.AddSingleton(config.GetSection(IngestionWorkerOptions.Section).Get<IngestionWorkerOptions>() ?? new IngestionWorkerOptions());
         services.AddHostedService<IngestionWorker>();
+
+        // Streaming ingestion (inlets through Flow Service or the inlet API; collection at /collection)
+        services.AddSingleton(config.GetSection("Streaming:Limits").Get<StreamingLimits>() ?? new StreamingLimits());
+        services.AddSingleton(config.GetSection(StreamingOptions.Section).Get<StreamingOptions>() ?? new StreamingOptions());
+        services.AddSingleton<StreamingTargetCache>();
+        services.AddSingleton<InletCache>();
+        services.AddScoped<StreamingTargets>();
+        services.AddScoped<StreamingCollector>();
+        services.AddScoped<StreamingInletService>();
+        services.AddScoped<Domain.FlowService.FlowConnectionService>();
+        services.AddHostedService<StreamingFlusher>();
 
         // Identity graph and Profile store (ingestion and the entities API call these)
         services.AddScoped(sp => new IdentityGraphService(sp.GetRequiredService<IIdentityGraphStore>()));

@@ -14,6 +14,11 @@ public sealed class RecordCheck(XdmRecordValidator validator, IngestionSchema sc
 {
     public IngestionSchema Schema { get; } = schema;
 
+    /// <summary>Every rule <paramref name="json"/> breaks as sent, without conversion (streaming's validation): none when the
+    /// fast path or the validator accepts it.</summary>
+    public IReadOnlyList<XdmRecordViolation> Violations(ReadOnlySpan<byte> json) =>
+        fastPath is not null && fastPath.Accepts(json) ? [] : validator.Validate(json);
+
     public CheckedRecord Check(SourceRecord record)
     {
         if (!record.IsReadable)

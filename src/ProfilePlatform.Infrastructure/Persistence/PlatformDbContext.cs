@@ -49,6 +49,10 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     internal DbSet<Ingestion.RowErrorRecord> RowErrors => Set<Ingestion.RowErrorRecord>();
 
+    public DbSet<Domain.Streaming.StreamingInlet> StreamingInlets => Set<Domain.Streaming.StreamingInlet>();
+
+    internal DbSet<Streaming.StreamingMessageRow> StreamingMessages => Set<Streaming.StreamingMessageRow>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureChangesStayInTenant();

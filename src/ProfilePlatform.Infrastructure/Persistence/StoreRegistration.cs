@@ -37,6 +37,8 @@ public static class StoreRegistration
         services.AddScoped<IIngestionJobQueue, IngestionJobQueue>();
         services.AddSingleton<IngestionSignal>();
         services.AddScoped<BatchProcessor>();
+        services.AddScoped<Domain.Streaming.IStreamingInletStore, Streaming.EfStreamingInletStore>();
+        services.AddSingleton<Domain.Streaming.IStreamingMessageLog, Streaming.GroupCommitMessageLog>();
         services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
         services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();

@@ -27,7 +27,7 @@ public sealed partial class ErrorCatalogTests
 
         // Assert
         Assert.Equal(
-            ["Catalog", "Common", "Gateway", "Identity", "Ims", "Ingestion", "Profile", "ProfileSystemJobs", "Sandboxes", "SchemaRegistry"],
+            ["Catalog", "Common", "FlowService", "Gateway", "Identity", "Ims", "Ingestion", "Profile", "ProfileSystemJobs", "Sandboxes", "SchemaRegistry", "Streaming"],
             entries.Select(e => e.Name.Split('.')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         Assert.Equal(Enum.GetValues<AepErrorKind>().Order(), entries.Select(e => e.Error.Kind).Distinct().Order());
         Assert.True(entries.Count >= 29, $"only {entries.Count} entries found");
@@ -44,6 +44,8 @@ public sealed partial class ErrorCatalogTests
     [InlineData("ProfileSystemJobs", AepErrorKind.Service)]
     [InlineData("Sandboxes", AepErrorKind.Service)]
     [InlineData("SchemaRegistry", AepErrorKind.Service)]
+    [InlineData("FlowService", AepErrorKind.Service)]
+    [InlineData("Streaming", AepErrorKind.Service)]
     public void Catalogue_NestedClass_HoldsOnlyItsKind(string nestedClass, AepErrorKind kind)
     {
         // Act
@@ -282,7 +284,7 @@ public sealed partial class ErrorCatalogTests
         // Act / Assert
         Assert.All(
             Entries().Where(e => e.Error.Kind == AepErrorKind.Service),
-            e => Assert.Equal("http://ns.adobe.com/aep/errors/" + e.Error.Code, e.Error.TypeUri));
+            e => Assert.Equal((e.Error.Code.StartsWith("FLOW-", StringComparison.Ordinal) ? "https" : "http") + "://ns.adobe.com/aep/errors/" + e.Error.Code, e.Error.TypeUri));
     }
 
     [Theory]

@@ -18,6 +18,11 @@ public enum AepErrorFormat
     /// <summary>Flow Service and Data Prep: <c>{"type","title","status","report":{"detailed-message","request-id"},"errorMessage"}</c>.</summary>
     Flow,
 
+    /// <summary>Streaming collection (DCS): <c>{"type":".../data-collection-service/inlet","status","title","report":{"message"}}</c>;
+    /// authorization failures use the <c>data-collection-service-authorization</c> type with the status as a string, as
+    /// help/sources/tutorials/api/create/streaming/http.md shows them.</summary>
+    Dcs,
+
     /// <summary>Sandbox Management: <c>{"status","title","type"}</c>.</summary>
     Sandbox,
 

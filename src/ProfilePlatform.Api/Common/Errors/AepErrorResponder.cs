@@ -68,6 +68,20 @@ public sealed class AepErrorResponder(TimeProvider clock)
                 },
                 ["errorMessage"] = detail,
             },
+            AepErrorFormat.Dcs when e == ErrorCatalog.Streaming.TokenMissing || e == ErrorCatalog.Streaming.TokenInvalid => new JsonObject
+            {
+                ["type"] = "https://ns.adobe.com/adobecloud/problem/data-collection-service-authorization",
+                ["status"] = e.Status.ToString(CultureInfo.InvariantCulture),
+                ["title"] = e.Title,
+                ["report"] = new JsonObject { ["message"] = detail },
+            },
+            AepErrorFormat.Dcs => new JsonObject
+            {
+                ["type"] = DcsInletProblem,
+                ["status"] = e.Status,
+                ["title"] = e.Title,
+                ["report"] = new JsonObject { ["message"] = detail },
+            },
             AepErrorFormat.Sandbox => new JsonObject
             {
                 ["status"] = e.Status,
@@ -124,6 +138,9 @@ public sealed class AepErrorResponder(TimeProvider clock)
     /// <summary>The code a coded body carries: the service's own code, or the title of an error any service sends
     /// (<c>BadRequestError</c>, <c>InternalServerError</c>).</summary>
     private static string ServiceCode(AepError e) => e.Kind == AepErrorKind.Service ? e.Code : e.Title;
+
+    /// <summary>The problem type of DCS's inlet errors (help/ingestion/quality/streaming-validation.md).</summary>
+    public const string DcsInletProblem = "http://ns.adobe.com/adobecloud/problem/data-collection-service/inlet";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -11,7 +11,7 @@ namespace ProfilePlatform.Api.Tests.Features.Storage;
 /// whatever the code above it does.</summary>
 public abstract class StoreTenancyTests(PlatformFixture fixture)
 {
-    private static readonly HashSet<Type> SystemTables = [typeof(SigningKeyRecord), typeof(ProfilePlatform.Infrastructure.Ingestion.IngestionJobRecord)];
+    private static readonly HashSet<Type> SystemTables = [typeof(SigningKeyRecord), typeof(ProfilePlatform.Infrastructure.Ingestion.IngestionJobRecord), typeof(ProfilePlatform.Infrastructure.Streaming.StreamingMessageRow)];
 
     [Fact]
     public async Task Query_UnderAnotherOrg_SeesNothing()

@@ -792,6 +792,107 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("xdm_resources", (string)null);
                 });
 
+            modelBuilder.Entity("ProfilePlatform.Domain.Streaming.StreamingInlet", b =>
+                {
+                    b.Property<string>("ImsOrg")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("Sandbox")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("InletId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inlet_id");
+
+                    b.Property<bool>("AuthenticationRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authentication_required");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedClient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_client");
+
+                    b.Property<string>("DataType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_type");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Etag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("etag");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("ImsOrg", "Sandbox", "InletId");
+
+                    b.HasIndex("InletId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_streaming_inlets_inlet");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "ConnectionId")
+                        .HasDatabaseName("ix_streaming_inlets_connection");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "Created")
+                        .HasDatabaseName("ix_streaming_inlets_tenant");
+
+                    b.ToTable("streaming_inlets", (string)null);
+                });
+
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityClusterHistoryRecord", b =>
                 {
                     b.Property<string>("ImsOrg")
@@ -1488,6 +1589,64 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasDatabaseName("ix_profile_system_jobs_claim");
 
                     b.ToTable("profile_system_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Streaming.StreamingMessageRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DataSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<string>("ImsOrg")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ims_org");
+
+                    b.Property<string>("InletId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inlet_id");
+
+                    b.Property<bool>("IsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_valid");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_ms");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Sandbox")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sandbox");
+
+                    b.Property<string>("XactionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xaction_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImsOrg", "Sandbox", "DataSetId", "IsValid", "Id")
+                        .HasDatabaseName("ix_streaming_messages_target");
+
+                    b.ToTable("streaming_messages", (string)null);
                 });
 #pragma warning restore 612, 618
         }

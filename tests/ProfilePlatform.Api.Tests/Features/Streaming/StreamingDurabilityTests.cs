@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProfilePlatform.Api.Tests.Infrastructure;
+using ProfilePlatform.Domain.Tenancy;
+using ProfilePlatform.Infrastructure.Persistence;
+
+namespace ProfilePlatform.Api.Tests.Features.Streaming;
+
+/// <summary>A 2xx means the message is in the store: a node that stops after answering and before flushing loses nothing —
+/// the next node turns the messages into a batch, and each record lands exactly once. On PostgreSQL two nodes flushing one
+/// dataset at once never take the same message.</summary>
+public abstract class StreamingDurabilityTests
+{
+    private const int Messages = 120;
+
+    private static readonly Dictionary<string, string?> NoFlusher = new() { ["Streaming:FlusherEnabled"] = "false" };
+
+    private static readonly Dictionary<string, string?> FastFlusher = new()
+    {
+        ["Streaming:FlusherEnabled"] = "true",
+        ["Streaming:FlushIntervalMs"] = "50",
+        ["Streaming:MaxMessagesPerBatch"] = "7",
+    };
+
+    protected abstract Task<PlatformFactory> FirstNodeAsync(IReadOnlyDictionary<string, string?> settings);
+
+    protected abstract bool NodesRunTogether { get; }
+
+    [Fact]
+    public async Task StopAfter2xxBeforeFlush_RestartedNodeLandsEveryMessageExactlyOnce()
+    {
+        // Arrange: a node that accepts messages but never flushes them, as one stopped right after answering
+        var node1 = await GivenPlatform.StartAsync(await FirstNodeAsync(NoFlusher));
+        var api1 = new StreamingApi(node1);
+        var target = await api1.NewTarget(TestClients.OrgA);
+        var accepted = await Task.WhenAll(Enumerable.Range(0, Messages).Select(async i =>
+        {
+            using var response = await api1.Collect(target.Url + "?syncValidation=true", StreamingApi.Envelope(target, StreamingApi.Member("m" + i, i)));
+            return response.StatusCode;
+        }));
+        Assert.All(accepted, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(Messages, await Pending(node1.Factory));
+        Assert.Empty(await api1.Batches(target));
+
+        // Act: the node goes away; one or two others (PostgreSQL: side by side) flush in small batches
+        await node1.DisposeAsync();
+        var node2 = await GivenPlatform.StartAsync(node1.Factory.SecondNode(FastFlusher));
+        var node3 = NodesRunTogether ? await GivenPlatform.StartAsync(node1.Factory.SecondNode(FastFlusher)) : null;
+        try
+        {
+            var api2 = new StreamingApi(node2);
+            var records = await api2.WaitForRecords(target, Messages, seconds: 60);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await Landed(node2.Factory, target) < Messages && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            // Assert: every message once, in batches of at most 7, all successful
+            Assert.Equal(Messages, await Landed(node2.Factory, target));
+            Assert.Equal(Messages, await DistinctLanded(node2.Factory, target));
+            Assert.Equal(0, await Pending(node2.Factory));
+            var batches = await api2.Batches(target);
+            Assert.True(batches.Count >= Messages / 7, $"{batches.Count} batches");
+            Assert.All(batches, b => Assert.InRange(b["metrics"]?["outputRecordCount"]?.GetValue<long>() ?? 0, 1, 7));
+            Assert.Equal(Messages, batches.Sum(b => b["metrics"]!["outputRecordCount"]!.GetValue<long>()));
+            Assert.NotEmpty(records);
+        }
+        finally
+        {
+            if (node3 is not null)
+            {
+                await node3.DisposeAsync();
+            }
+
+            await node2.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> Pending(PlatformFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM streaming_messages").SingleAsync();
+    }
+
+    private static Task<int> Landed(PlatformFactory factory, Target target) =>
+        Count(factory, target, "SELECT COUNT(*) AS \"Value\" FROM dataset_records WHERE data_set_id = {0}");
+
+    private static Task<int> DistinctLanded(PlatformFactory factory, Target target) =>
+        Count(factory, target, "SELECT COUNT(DISTINCT CAST(record AS TEXT)) AS \"Value\" FROM dataset_records WHERE data_set_id = {0}");
+
+    private static async Task<int> Count(PlatformFactory factory, Target target, string sql)
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(target.Client.ImsOrg, target.Sandbox));
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.Database.SqlQueryRaw<int>(sql, target.Dataset).SingleAsync();
+    }
+}
+
+public sealed class StreamingDurabilityPostgres : StreamingDurabilityTests
+{
+    protected override bool NodesRunTogether => true;
+
+    protected override Task<PlatformFactory> FirstNodeAsync(IReadOnlyDictionary<string, string?> settings) =>
+        PlatformFactory.PostgresAsync("streaming", settings);
+}
+
+public sealed class StreamingDurabilitySqlite : StreamingDurabilityTests
+{
+    protected override bool NodesRunTogether => false;
+
+    protected override Task<PlatformFactory> FirstNodeAsync(IReadOnlyDictionary<string, string?> settings) =>
+        Task.FromResult(PlatformFactory.Sqlite(settings));
+}
