@@ -41,6 +41,7 @@ public static class StoreRegistration
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();
         services.AddScoped<IExperienceEventStore, EfExperienceEventStore>();
         services.AddScoped<IEntityIdentityResolver, EfEntityIdentityResolver>();
+        services.AddScoped<IProfileLookupReader, SqlProfileLookupReader>();
         return services;
     }
 }
