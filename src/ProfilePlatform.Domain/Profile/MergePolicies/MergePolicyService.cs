@@ -83,7 +83,7 @@ public sealed class MergePolicyService(
     {
         cache?.Forget(tenant);
         var set = await ProvisionedAsync(tenant, ct);
-        var loaded = new CachedMergePolicies(set.HasChanges ? null : set.Version, set.Policies);
+        var loaded = new CachedMergePolicies(set.HasChanges ? null : set.Version, [.. set.Policies]);
         if (loaded.Version is not null)
         {
             cache?.Put(tenant, loaded);
