@@ -108,11 +108,14 @@ find_pgbin() {
     return 1
 }
 
-# A TCP port on 127.0.0.1 nobody listens on.
+# A TCP port on 127.0.0.1 nobody listens on, below the kernel's ephemeral range: a port of that range may be the
+# local end of an outgoing connection (wrk's, a pool's), which no listener probe sees and which makes the bind fail.
 free_port() {
-    local port
+    local port low
+    low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+    [ "$low" -gt 21024 ] 2>/dev/null || low=32768
     for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % (low - 20000)))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             printf '%s\n' "$port"
             return 0

@@ -98,6 +98,7 @@ public static class PlatformServices
 
         // Real-Time Customer Profile
         services.AddScoped<IMergePolicyClasses, RegistryMergePolicyClasses>();
+        services.AddSingleton<MergePolicyCache>(); // checked against the stored version on every lookup
         services.AddScoped<MergePolicyService>();
 
         // Batch ingestion

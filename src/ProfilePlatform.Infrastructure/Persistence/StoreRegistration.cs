@@ -47,6 +47,7 @@ public static class StoreRegistration
         services.AddSingleton<Profile.SystemJobs.ProfileSystemJobSignal>();
         services.AddScoped<Domain.Profile.Preview.IProfileSampleSource, EfProfileSampleSource>();
         services.AddSingleton<Domain.Profile.SystemJobs.IProfileSystemJobWakeup>(sp => sp.GetRequiredService<Profile.SystemJobs.ProfileSystemJobSignal>());
+        services.AddScoped<IProfileLookupReader, SqlProfileLookupReader>();
         return services;
     }
 }

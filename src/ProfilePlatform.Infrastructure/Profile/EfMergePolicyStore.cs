@@ -15,8 +15,16 @@ internal sealed class EfMergePolicyStore(PlatformDbContext db, TimeProvider cloc
         Forget();
         var state = await db.Set<MergePolicyRevisionRow>().FirstOrDefaultAsync(ct);
         var rows = await db.Set<MergePolicyRow>().OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
-        return new SandboxMergePolicies(state?.Revision, rows.Select(MergePolicyDocument.Read));
+        return new SandboxMergePolicies(state?.Revision, rows.Select(MergePolicyDocument.Read))
+        {
+            Version = state is null ? null : VersionOf(state.Revision, state.Provisioned),
+        };
     }
+
+    /// <summary>The version token of a sandbox's stored policies: the revision (moved by every save) and the time the
+    /// sandbox was provisioned (a reset erases the row, and the revision then starts again).</summary>
+    public static string VersionOf(long revision, DateTimeOffset provisioned) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{revision}@{provisioned.UtcTicks}");
 
     public async Task SaveAsync(TenantKey tenant, SandboxMergePolicies changes, CancellationToken ct)
     {

@@ -24,8 +24,13 @@ public sealed class ProfileEntityService(
     IProfileFragmentStore fragments,
     IExperienceEventStore events,
     IEntityIdentityResolver xids,
-    MergePolicyService policies)
+    MergePolicyService policies,
+    IProfileLookupReader? reader = null)
 {
+
+    /// <summary>The registered reader, else the reference one over the graph service and fragment store.</summary>
+    private IProfileLookupReader Reader => reader ?? new GraphProfileLookupReader(graph, fragments);
+
     /// <summary>Events read per store call while applying <c>property</c> filters.</summary>
     public const int FilterChunk = 500;
 
@@ -35,17 +40,17 @@ public sealed class ProfileEntityService(
     /// <summary>GET: <c>{"&lt;XID&gt;": entity}</c> for a profile (404 when nothing is stored for it), or an events page.</summary>
     public async Task<JsonObject> GetAsync(TenantKey tenant, EntityQuery query, CancellationToken ct)
     {
-        var policy = await PolicyAsync(tenant, query.Options.MergePolicyId, ct);
-        var identity = await ResolveAsync(query.Identity, ct) ?? throw EntityErrors.UnknownXid(query.Identity.Id);
-        var lookup = await LookupAsync(identity, policy, ct);
         if (!query.IsEvents)
         {
-            var profile = await MergeAsync(lookup, policy, ct);
+            var profile = await ProfileAsync(tenant, query.Options.MergePolicyId, query.Identity, ct);
             return profile.IsEmpty
                 ? throw EntityErrors.NotFound(query.Identity)
                 : new JsonObject { [profile.EntityId] = profile.ToJson(query.Options.Fields) };
         }
 
+        var policy = await PolicyAsync(tenant, query.Options.MergePolicyId, ct);
+        var identity = await ResolveAsync(query.Identity, ct) ?? throw EntityErrors.UnknownXid(query.Identity.Id);
+        var lookup = await LookupAsync(identity, policy, ct);
         var page = await EventsAsync(lookup, policy, query.Options, query.Start, ct, query.Properties);
         if (page.Events.Count == 0 && query.Start is null && !await HasDataAsync(lookup, policy, ct))
         {
@@ -111,6 +116,45 @@ public sealed class ProfileEntityService(
         }
     }
 
+    /// <summary>The merged profile of a GET: the hot path of the entities API. The merge policy comes from
+    /// <see cref="MergePolicyCache"/> and the graph members and fragments from one <see cref="IProfileLookupReader"/>
+    /// call, which also reports the policies' stored version; when that differs from the cached one, the policies are
+    /// reloaded and, if the stitching changed, the data read again — so the answer is the one the uncached path gives
+    /// for the policies as they were when the data was read.</summary>
+    private async Task<MergedProfile> ProfileAsync(TenantKey tenant, string? policyId, EntityIdentity requested, CancellationToken ct)
+    {
+        var stored = await policies.CachedAsync(tenant, ct);
+        var policy = await PolicyAsync(tenant, stored, policyId, ct);
+        var identity = await ResolveAsync(requested, ct) ?? throw EntityErrors.UnknownXid(requested.Id);
+        var read = await Reader.ReadAsync(identity, policy.Stitches, ct);
+        if (stored.FromCache && read.PolicyVersion != stored.Version)
+        {
+            stored = await policies.ReloadAsync(tenant, ct);
+            var current = await PolicyAsync(tenant, stored, policyId, ct);
+            if (current.Stitches != policy.Stitches)
+            {
+                read = await Reader.ReadAsync(identity, current.Stitches, ct);
+            }
+
+            policy = current;
+        }
+
+        return ProfileMerger.Merge(Lookup(identity, policy, read.Graph), read.Fragments, policy);
+    }
+
+    /// <summary><see cref="PolicyAsync(TenantKey, string?, CancellationToken)"/> over policies already at hand; an id
+    /// a cached set does not know is looked up again in the store before it is a 404.</summary>
+    private async Task<MergePolicy> PolicyAsync(TenantKey tenant, CachedMergePolicies stored, string? id, CancellationToken ct)
+    {
+        if (id is null)
+        {
+            return await policies.DefaultForAsync(tenant, stored, EntitySchemas.Profile, ct);
+        }
+
+        var policy = stored.Find(id) ?? (stored.FromCache ? null : throw MergePolicyErrors.NotFound(id));
+        return policy is null ? await PolicyAsync(tenant, id, ct) : ProfilePolicy(policy, id);
+    }
+
     /// <summary>The policy named, else the sandbox's default for profiles (404 for an id the sandbox does not have).</summary>
     private async Task<MergePolicy> PolicyAsync(TenantKey tenant, string? id, CancellationToken ct)
     {
@@ -119,11 +163,13 @@ public sealed class ProfileEntityService(
             return await policies.DefaultForAsync(tenant, EntitySchemas.Profile, ct);
         }
 
-        var policy = await policies.FindAsync(tenant, id, ct);
-        return policy.SchemaName == EntitySchemas.Profile
+        return ProfilePolicy(await policies.FindAsync(tenant, id, ct), id);
+    }
+
+    private static MergePolicy ProfilePolicy(MergePolicy policy, string id) =>
+        policy.SchemaName == EntitySchemas.Profile
             ? policy
             : throw EntityErrors.Invalid($"Merge policy '{EntityErrors.Short(id)}' (mergePolicyId) merges class '{EntityErrors.Short(policy.SchemaName)}', not _xdm.context.profile: name a merge policy of the profile class, or leave mergePolicyId out for the default.");
-    }
 
     /// <summary>The identity, or null for an XID no store knows; an unknown namespace is a 400.</summary>
     private async Task<CompositeIdentity?> ResolveAsync(EntityIdentity identity, CancellationToken ct)
@@ -145,11 +191,14 @@ public sealed class ProfileEntityService(
             return new ProfileLookup(identity, [identity]);
         }
 
-        var related = await graph.RelatedIdentitiesAsync(identity, ct);
-        return related.Count > IdentityGuardrails.MaxIdentitiesPerGraph
+        return Lookup(identity, policy, await graph.RelatedIdentitiesAsync(identity, ct));
+    }
+
+    private static ProfileLookup Lookup(CompositeIdentity identity, MergePolicy policy, IReadOnlyList<CompositeIdentity> related) =>
+        !policy.Stitches ? new ProfileLookup(identity, [identity])
+        : related.Count > IdentityGuardrails.MaxIdentitiesPerGraph
             ? throw EntityErrors.TooManyRelatedIdentities(related.Count, IdentityGuardrails.MaxIdentitiesPerGraph)
             : new ProfileLookup(identity, related);
-    }
 
     private async Task<MergedProfile> MergeAsync(ProfileLookup lookup, MergePolicy policy, CancellationToken ct)
     {

@@ -23,7 +23,8 @@ public sealed class MergePolicyService(
     ISandboxStore sandboxes,
     IDatasetStore datasets,
     IMergePolicyClasses classes,
-    TimeProvider clock)
+    TimeProvider clock,
+    MergePolicyCache? cache = null)
 {
     /// <summary>Attempts of one change against concurrent writers before it gives up with a 409.</summary>
     public const int MaxAttempts = 20;
@@ -61,6 +62,40 @@ public sealed class MergePolicyService(
     /// <see cref="MergePolicy.NoStitching"/> ("the default is no profile merge and no identity stitching").</summary>
     public async Task<MergePolicy> DefaultForAsync(TenantKey tenant, string schemaName, CancellationToken ct) =>
         (await ProvisionedAsync(tenant, ct)).DefaultFor(schemaName)
+        ?? MergePolicy.NoStitching(tenant.ImsOrg, await SandboxBlockAsync(tenant, ct), schemaName);
+
+    /// <summary>The sandbox's policies for a read that checks their version itself (the entities lookup,
+    /// <see cref="Storage.IProfileLookupReader"/>): from <see cref="MergePolicyCache"/> when there (marked
+    /// <see cref="CachedMergePolicies.FromCache"/>), else loaded — provisioned on first use — and cached.</summary>
+    public async Task<CachedMergePolicies> CachedAsync(TenantKey tenant, CancellationToken ct)
+    {
+        if (cache?.Find(tenant) is { } cached)
+        {
+            return cached with { FromCache = true };
+        }
+
+        return await ReloadAsync(tenant, ct);
+    }
+
+    /// <summary>The sandbox's policies as stored now (the cache entry replaced), for a read whose cached version turned
+    /// out stale.</summary>
+    public async Task<CachedMergePolicies> ReloadAsync(TenantKey tenant, CancellationToken ct)
+    {
+        cache?.Forget(tenant);
+        var set = await ProvisionedAsync(tenant, ct);
+        var loaded = new CachedMergePolicies(set.HasChanges ? null : set.Version, [.. set.Policies]);
+        if (loaded.Version is not null)
+        {
+            cache?.Put(tenant, loaded);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>The default of <paramref name="schemaName"/> among <paramref name="policies"/>, else
+    /// <see cref="MergePolicy.NoStitching"/>, as <see cref="DefaultForAsync(TenantKey, string, CancellationToken)"/>.</summary>
+    public async Task<MergePolicy> DefaultForAsync(TenantKey tenant, CachedMergePolicies policies, string schemaName, CancellationToken ct) =>
+        policies.DefaultFor(schemaName)
         ?? MergePolicy.NoStitching(tenant.ImsOrg, await SandboxBlockAsync(tenant, ct), schemaName);
 
     /// <summary><c>POST /bulk-get</c> with <c>{"ids":[{"id":...}]}</c>: <c>{"results":{id: policy}}</c> for the ids that
@@ -167,7 +202,9 @@ public sealed class MergePolicyService(
                 var result = await change(set, now);
                 if (set.HasChanges)
                 {
+                    cache?.Forget(tenant);
                     await store.SaveAsync(tenant, set, ct);
+                    cache?.Forget(tenant);
                 }
 
                 return result;

@@ -22,6 +22,11 @@ public sealed class SandboxMergePolicies
     /// <summary>The revision the policies were loaded at; null until the sandbox is provisioned.</summary>
     public long? Revision { get; }
 
+    /// <summary>An opaque token of the stored state the policies were loaded at, which changes with every save and when
+    /// the sandbox's policies are erased and provisioned again; null when the store has none (then nothing is cached,
+    /// <see cref="MergePolicyCache"/>).</summary>
+    public string? Version { get; init; }
+
     /// <summary>Whether the sandbox's default policy was provisioned (now or before).</summary>
     public bool IsProvisioned => Revision is not null || HasChanges;
 

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Api.Tests.Contracts;
 using ProfilePlatform.Api.Tests.Features.MergePolicies;
 using ProfilePlatform.Api.Tests.Infrastructure;
+using ProfilePlatform.Domain.Profile.MergePolicies;
+using ProfilePlatform.Domain.Tenancy;
 using static ProfilePlatform.Api.Tests.Features.Entities.EntitiesScenario;
 
 namespace ProfilePlatform.Api.Tests.Features.Entities;
@@ -70,6 +73,42 @@ public abstract class EntitiesApiTests(PlatformFixture fixture)
         // none + dataSetPrecedence [crm]: the ECID's own fragment is in an unlisted dataset, so there is no profile
         await AssertError(excluded, HttpStatusCode.NotFound, "UPS-1012-404", EcidValue);
         await OpenApiContract.AssertMatchesAsync(excluded);
+    }
+
+    [Fact]
+    public async Task GetProfile_DefaultPolicyChangedWhileThisNodeCachedTheOld_TheNextLookupUsesTheNewDefault()
+    {
+        // Arrange: lookups provision and then cache the sandbox's policies (default: none); another node then makes a
+        // pdg policy the default — played here by putting this node's stale entry back after the change went through
+        // the API
+        var s = await CreateAsync(fixture, TestClients.OrgA, events: false);
+        var query = $"{Base}?schema.name=_xdm.context.profile&entityId={EcidValue}&entityIdNS=ECID";
+        using var provisioning = await Client.GetAsync(query, TestClients.OrgA, s.Sandbox);
+        using var before = await Client.GetAsync(query, TestClients.OrgA, s.Sandbox);
+        var cache = fixture.Factory.Services.GetRequiredService<MergePolicyCache>();
+        var tenant = new TenantKey(TestClients.OrgA.ImsOrg, s.Sandbox);
+        var stale = cache.Find(tenant);
+        var pdg = (await _api.NewPolicy(TestClients.OrgA, s.Sandbox, MergePolicyApi.Body(name: "new default", identityGraph: "pdg", isDefault: true)))["id"]!.GetValue<string>();
+        cache.Put(tenant, stale!);
+
+        // Act
+        using var after = await Client.GetAsync(query, TestClients.OrgA, s.Sandbox);
+        using var again = await Client.GetAsync(query, TestClients.OrgA, s.Sandbox);
+
+        // Assert: the stale entry was used once, seen to be stale, and replaced; both answers stitch under the new default
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal($"""["{s.WebDataset}"]""", (await ObjectAsync(before))[Ecid.Xid]!["sources"]!.ToJsonString());
+        Assert.NotNull(stale);
+        foreach (var response in new[] { after, again })
+        {
+            var profile = (await ObjectAsync(response))[Ecid.Xid]!;
+            Assert.Equal(pdg, profile["mergePolicy"]!["id"]!.GetValue<string>());
+            Assert.Equal($"""["{s.WebDataset}","{s.CrmDataset}"]""", profile["sources"]!.ToJsonString());
+            Assert.Equal("""{"firstName":"Annie","lastName":"Lee"}""", profile["entity"]!["person"]!["name"]!.ToJsonString());
+        }
+
+        Assert.NotEqual(stale!.Version, cache.Find(tenant)?.Version);
+        Assert.Contains(cache.Find(tenant)!.Policies, p => p.Id == pdg && p.Default);
     }
 
     [Fact]
