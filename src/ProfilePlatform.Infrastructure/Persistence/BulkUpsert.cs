@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using ProfilePlatform.Domain.Tenancy;
 
 namespace ProfilePlatform.Infrastructure.Persistence;
 
-/// <summary>Writes rows of one entity type with multi-row <c>INSERT ... ON CONFLICT (key) DO UPDATE</c> statements —
-/// the same text on PostgreSQL and SQLite — instead of one tracked INSERT or UPDATE per row.</summary>
+/// <summary>Writes rows of one entity type set-based with <c>INSERT ... ON CONFLICT (key) DO UPDATE</c> instead of one
+/// tracked INSERT or UPDATE per row: on PostgreSQL the rows are staged by binary <c>COPY</c> into a temporary table and
+/// merged by one <c>INSERT ... SELECT</c>; on SQLite they go in multi-row <c>VALUES</c> statements.</summary>
 /// <remarks>
 /// <para>Why: the identity graph and Profile stores write a thousand or more rows per ingestion segment. Per-row
 /// statements cost EF change tracking and a statement each, and an UPDATE by key is at the mercy of the planner's
@@ -17,12 +19,11 @@ namespace ProfilePlatform.Infrastructure.Persistence;
 /// <para>Table, columns, key and value conversions come from the EF model, so the statement follows the mapping. Rows
 /// bypass EF's save pipeline, so the tenancy check <see cref="PlatformDbContext"/> applies on save is made here: every
 /// row must belong to the context's organization and sandbox.</para>
+/// <para>Why COPY on PostgreSQL: parsing and binding a statement of thousands of parameters cost more than the upsert
+/// itself (docs/profile-store.md: the graph writes took ~40 % less time with staging).</para>
 /// </remarks>
 internal static class BulkUpsert
 {
-    /// <summary>Parameters per PostgreSQL statement, below its limit of 65,535.</summary>
-    private const int MaxPostgresParameters = 30_000;
-
     /// <summary>Parameters per SQLite statement: Microsoft.Data.Sqlite binds each placeholder by looking its name up in
     /// the parameter list, so a statement's binding time grows with the square of its parameter count.</summary>
     private const int MaxSqliteParameters = 1_000;
@@ -48,7 +49,21 @@ internal static class BulkUpsert
         }
 
         var shape = Shape.Of<T>(db, onlyIfNotOlder);
-        var perStatement = Math.Max(1, (db.Database.IsNpgsql() ? MaxPostgresParameters : MaxSqliteParameters) / shape.Properties.Count);
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            if (db.Database.CurrentTransaction is not null)
+            {
+                return await shape.CopyAsync(connection, rows, ct);
+            }
+
+            // The staging table empties on commit, so the copy and the merge must share a transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var merged = await shape.CopyAsync(connection, rows, ct);
+            await transaction.CommitAsync(ct);
+            return merged;
+        }
+
+        var perStatement = Math.Max(1, MaxSqliteParameters / shape.Properties.Count);
         var written = 0;
         await using var factory = db.Database.GetDbConnection().CreateCommand();
         foreach (var chunk in rows.Chunk(perStatement))
@@ -65,12 +80,20 @@ internal static class BulkUpsert
     {
         private readonly string _head;
         private readonly string _tail;
+        private readonly string _stage;
+        private readonly string _copy;
+        private readonly string _merge;
+        private readonly string[] _storeTypes;
 
-        private Shape(IReadOnlyList<IProperty> properties, string head, string tail)
+        private Shape(IReadOnlyList<IProperty> properties, string head, string tail, string stage, string copy, string merge)
         {
             Properties = properties;
             _head = head;
             _tail = tail;
+            _stage = stage;
+            _copy = copy;
+            _merge = merge;
+            _storeTypes = [.. properties.Select(p => p.GetRelationalTypeMapping().StoreTypeNameBase)];
         }
 
         public IReadOnlyList<IProperty> Properties { get; }
@@ -96,7 +119,51 @@ internal static class BulkUpsert
                 tail += $" WHERE excluded.{guard} >= {tableName}.{guard}";
             }
 
-            return new Shape(properties, head, tail);
+            var staging = sql.DelimitIdentifier("bulk_stage_" + table.Name);
+            var columns = string.Join(", ", properties.Select(Column));
+            var stage = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {tableName}) ON COMMIT DELETE ROWS; TRUNCATE {staging}";
+            var copy = $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)";
+            var merge = $"INSERT INTO {tableName} ({columns}) SELECT {columns} FROM {staging}{tail}";
+            return new Shape(properties, head, tail, stage, copy, merge);
+        }
+
+        /// <summary>PostgreSQL: the rows go by binary <c>COPY</c> into a session-local staging table, then one
+        /// <c>INSERT ... SELECT ... ON CONFLICT</c> moves them — no statement text or parameters per row. The staging
+        /// table lives in the caller's transaction (emptied on commit, gone with a rolled-back savepoint that created
+        /// it, recreated on demand).</summary>
+        public async Task<int> CopyAsync<T>(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
+        {
+            await using (var stage = new NpgsqlCommand(_stage, connection))
+            {
+                await stage.ExecuteNonQueryAsync(ct);
+            }
+
+            await using (var importer = await connection.BeginBinaryImportAsync(_copy, ct))
+            {
+                foreach (var row in rows)
+                {
+                    await importer.StartRowAsync(ct);
+                    for (var c = 0; c < Properties.Count; c++)
+                    {
+                        var property = Properties[c];
+                        var value = property.PropertyInfo!.GetValue(row);
+                        value = property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+                        if (value is null)
+                        {
+                            await importer.WriteNullAsync(ct);
+                        }
+                        else
+                        {
+                            await importer.WriteAsync(value, _storeTypes[c], ct);
+                        }
+                    }
+                }
+
+                await importer.CompleteAsync(ct);
+            }
+
+            await using var merge = new NpgsqlCommand(_merge, connection);
+            return await merge.ExecuteNonQueryAsync(ct);
         }
 
         /// <summary>The statement for <paramref name="rows"/>, with provider parameters (<c>@p0</c>...) made by
