@@ -48,6 +48,7 @@ public static class StoreRegistration
         services.AddScoped<Domain.Profile.Preview.IProfileSampleSource, EfProfileSampleSource>();
         services.AddSingleton<Domain.Profile.SystemJobs.IProfileSystemJobWakeup>(sp => sp.GetRequiredService<Profile.SystemJobs.ProfileSystemJobSignal>());
         services.AddScoped<IProfileLookupReader, SqlProfileLookupReader>();
+        services.AddScoped<IProfileEntityEraser, EfProfileEntityEraser>();
         return services;
     }
 }

@@ -25,7 +25,8 @@ public sealed class ProfileEntityService(
     IExperienceEventStore events,
     IEntityIdentityResolver xids,
     MergePolicyService policies,
-    IProfileLookupReader? reader = null)
+    IProfileLookupReader? reader = null,
+    IProfileEntityEraser? eraser = null)
 {
 
     /// <summary>The registered reader, else the reference one over the graph service and fragment store.</summary>
@@ -109,7 +110,7 @@ public sealed class ProfileEntityService(
         var identity = await ResolveAsync(query.Identity, ct) ?? throw EntityErrors.NotFound(query.Identity);
         var lookup = await LookupAsync(identity, policy, ct);
         var keys = lookup.IdentitiesFor(policy).Select(i => i.Xid).ToList();
-        var deleted = await fragments.DeleteByIdentitiesAsync(keys, ct) + await events.DeleteByIdentitiesAsync(keys, ct);
+        var deleted = await (eraser ?? new SequentialProfileEntityEraser(fragments, events)).DeleteAsync(keys, ct);
         if (deleted == 0)
         {
             throw EntityErrors.NotFound(query.Identity);
