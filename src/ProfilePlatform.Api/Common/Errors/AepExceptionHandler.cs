@@ -27,6 +27,7 @@ public sealed class AepExceptionHandler(AepErrorResponder responder, ILogger<Aep
         }
 
         var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+        ErrorResponseHeaders.Apply(http);
         await responder.WriteAsync(http, aep, endpoint, cancellationToken);
         return true;
     }

@@ -132,7 +132,7 @@ public sealed class DataAccessController(DataAccessService access) : ControllerB
 
         if (from >= length || from > to)
         {
-            Response.Headers[HeaderNames.ContentRange] = $"bytes */{Text(length)}";
+            ErrorResponseHeaders.Add(HttpContext, HeaderNames.ContentRange, $"bytes */{Text(length)}");
             throw new AepException(ErrorCatalog.Ingestion.RangeNotSatisfiable, $"The file has {Text(length)} bytes; the Range '{header}' asks for none of them.");
         }
 

@@ -62,6 +62,7 @@ public abstract class DataAccessApiTests(PlatformFixture fixture)
         Assert.Equal($"bytes 0-9/{a.Length}", ranged.Content.Headers.ContentRange!.ToString());
         Assert.Equal(a[^5..], await tail.Content.ReadAsStringAsync());
         await IngestionApi.AssertError(beyond, HttpStatusCode.RequestedRangeNotSatisfiable, "Range");
+        Assert.Equal($"bytes */{a.Length}", beyond.Content.Headers.ContentRange!.ToString());
         Assert.Equal("{\"_" + T + "\":{\"loyalty\":{\"id\":\"c\"}}}\n", await second.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(await second.Content.ReadAsByteArrayAsync() is { } bytes ? bytes.Length : -1, head.Content.Headers.ContentLength);
