@@ -385,7 +385,8 @@ internal static class Generator
             var last = Last[random.Next(Last.Length)];
             var email = FormattableString.Invariant($"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}.{i}@example.com");
             var phone = FormattableString.Invariant($"+1555{i:D7}");
-            var ecid = FormattableString.Invariant($"{random.NextInt64(10_000_000_000_000, 99_999_999_999_999)}{i:D6}");
+            // 38 digits: identity-service's ECID format (an invalid ECID makes Profile skip the record).
+            var ecid = FormattableString.Invariant($"{random.NextInt64(1_000_000_000_000_000_000, long.MaxValue)}{random.NextInt64(1_000_000_000_000, 9_999_999_999_999)}{i:D6}");
             output.Write(FormattableString.Invariant(
                 $"{{\"_id\":\"https://data.example.com/profiles/{i}\",\"person\":{{\"name\":{{\"firstName\":\"{first}\",\"lastName\":\"{last}\"}},"));
             output.Write(FormattableString.Invariant(

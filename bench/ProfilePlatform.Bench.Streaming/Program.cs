@@ -47,11 +47,25 @@ internal static class Envelope
         "{\"_id\":\"https://data.example.com/profiles/" + n + "\",\"person\":{\"name\":{\"firstName\":\"Grace\",\"lastName\":\"Hopper\"},"
         + "\"birthDate\":\"1966-12-09\",\"gender\":\"female\"},"
         + "\"personalEmail\":{\"address\":\"grace.hopper." + n + "@example.com\"},\"homeAddress\":{\"city\":\"London\",\"countryCode\":\"GB\",\"postalCode\":\"W1A 1AA\"},"
-        + "\"mobilePhone\":{\"number\":\"+1555" + n + "\"},\"identityMap\":{\"ECID\":[{\"id\":\"7389" + n + "\",\"primary\":true}],"
+        + "\"mobilePhone\":{\"number\":\"+1555" + n + "\"},\"identityMap\":{\"ECID\":[{\"id\":\"" + Ecid(n) + "\",\"primary\":true}],"
         + "\"Email\":[{\"id\":\"grace.hopper." + n + "@example.com\"}],\"Phone\":[{\"id\":\"+1555" + n + "\"}]},"
         + "\"_" + tenant + "\":{\"loyalty\":{\"loyaltyId\":\"L-" + n + "\",\"points\":4242,\"level\":3,\"tier\":\"gold\",\"code\":\"ABC-1234\",\"joined\":\"2020-01-31\"}}}";
 
-    public static int RecordBytes(string tenant) => Encoding.UTF8.GetByteCount(Record(tenant, "1234567"));
+    /// <summary>A valid ECID (38 digits, identity-service guardrails) ending in <paramref name="n"/>; for the wrk template
+    /// the placeholder <c>__E__</c>, which bench/wrk/streaming.lua fills the same way. An invalid ECID would make Profile
+    /// skip every record and the benchmark would not measure the identity and Profile work.</summary>
+    public static string Ecid(string n)
+    {
+        if (n == "__N__")
+        {
+            return "__E__";
+        }
+
+        var digits = new string([.. n.Where(char.IsAsciiDigit)]);
+        return digits.Length >= 38 ? digits[^38..] : new string('7', 38 - digits.Length) + digits;
+    }
+
+    public static int RecordBytes(string tenant) => Encoding.UTF8.GetByteCount(Record(tenant, "1234567890123"));
 
     public static string Of(string schema, string dataset, string tenant, string n)
     {

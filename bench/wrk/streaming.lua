@@ -1,5 +1,5 @@
 -- wrk script for bench/streaming.sh: POSTs the XDM envelope in BENCH_TEMPLATE to BENCH_PATH, with a number unique per
--- request in place of __N__ (ids, email, phone, ECID), and prints one machine-readable line when the run ends.
+-- request in place of __N__ (ids, email, phone) and __E__ (the 38-digit ECID ending in it), and prints one machine-readable line when the run ends.
 local template
 local counter = 0
 local thread_no = 0
@@ -21,7 +21,10 @@ end
 function request()
   counter = counter + 1
   local n = tostring(thread_no * 100000000 + counter) .. tostring(math.random(1000, 9999))
-  return wrk.format("POST", os.getenv("BENCH_PATH"), nil, (template:gsub("__N__", n)))
+  local ecid = string.rep("7", 38 - #n) .. n -- a valid ECID (38 digits), or Profile would skip the record
+  local body = template:gsub("__N__", n)
+  body = body:gsub("__E__", ecid)
+  return wrk.format("POST", os.getenv("BENCH_PATH"), nil, body)
 end
 
 function done(summary, latency, requests)
