@@ -87,7 +87,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             await using var unit = await StoreUnit.BeginWriteAsync(db, ct);
             try
             {
-                var loaded = await LockAndLoadAsync(tenant, locking, xids, scope.GraphIds, ct);
+                var loaded = await LockAndLoadAsync(tenant, locking, unit.IsNested, xids, scope.GraphIds, ct);
                 if (loaded is not null)
                 {
                     var mutation = mutate(loaded.State);
@@ -117,15 +117,15 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     private static List<string> Xids(IdentityGraphScope scope) => [.. scope.Identities.Select(i => i.Xid).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Steps 1–5 of the recommended locking; null when a scope identity moved to a graph not locked.</summary>
-    private async Task<LoadedGraphs?> LockAndLoadAsync(TenantKey tenant, bool locking, List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
+    private async Task<LoadedGraphs?> LockAndLoadAsync(TenantKey tenant, bool locking, bool nested, List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
     {
         if (locking)
         {
-            await AdvisoryLocks.LockAsync(db, AdvisoryLocks.IdentityClass, tenant, xids, ct);
+            await AdvisoryLocks.LockForWriteAsync(db, nested, AdvisoryLocks.IdentityClass, tenant, xids, ct);
         }
 
         var graphs = await GraphIdsOfAsync(xids, graphIds, ct);
-        if (locking)
+        if (locking && !nested)
         {
             await AdvisoryLocks.LockAsync(db, AdvisoryLocks.GraphClass, tenant, graphs, ct);
         }

@@ -22,6 +22,27 @@ internal static class AdvisoryLocks
     /// <summary>One Profile fragment (dataset + primary identity XID).</summary>
     public const int FragmentClass = 7303;
 
+    /// <summary>One lock per (org, sandbox): shared by a store write in its own transaction, exclusive by one inside a
+    /// caller's transaction (see <see cref="LockForWriteAsync"/>).</summary>
+    public const int TenantClass = 7304;
+
+    /// <summary>The locks of one store write. In its own transaction: the tenant's lock shared, then the per-key locks
+    /// of <paramref name="lockClass"/>, released at its commit. Inside a caller's transaction (batch ingestion, dataset
+    /// deletion, a revert): per-key transaction locks would pile up until that transaction commits — a 20,000-record
+    /// profile batch ran PostgreSQL out of lock-table memory (max_locks_per_transaction) — so the write takes the tenant's
+    /// lock exclusively instead (one lock, however often it is taken) and no per-key locks: until the caller commits,
+    /// no other writer of the sandbox's identity graph or fragments runs, so none can interleave with it.</summary>
+    public static Task LockForWriteAsync(PlatformDbContext db, bool nested, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct) =>
+        nested
+            ? db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [TenantClass, Key(tenant, "")], ct)
+            : LockSharedTenantThenKeysAsync(db, lockClass, tenant, names, ct);
+
+    private static async Task LockSharedTenantThenKeysAsync(PlatformDbContext db, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock_shared({0}, {1})", [TenantClass, Key(tenant, "")], ct);
+        await LockAsync(db, lockClass, tenant, names, ct);
+    }
+
     /// <summary>Takes the locks of <paramref name="names"/> in class <paramref name="lockClass"/>, waiting for each.</summary>
     public static async Task LockAsync(PlatformDbContext db, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct)
     {

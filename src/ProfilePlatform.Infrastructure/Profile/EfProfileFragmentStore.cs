@@ -35,7 +35,7 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
             {
                 if (locking)
                 {
-                    await AdvisoryLocks.LockAsync(db, AdvisoryLocks.FragmentClass, tenant, writes.Select(w => LockName(w.DatasetId, w.PrimaryIdentity.Xid)), ct);
+                    await AdvisoryLocks.LockForWriteAsync(db, unit.IsNested, AdvisoryLocks.FragmentClass, tenant, writes.Select(w => LockName(w.DatasetId, w.PrimaryIdentity.Xid)), ct);
                 }
 
                 var stored = await LoadAsync(writes, ct);

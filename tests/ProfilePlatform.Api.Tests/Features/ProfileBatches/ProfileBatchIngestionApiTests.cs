@@ -19,6 +19,29 @@ public abstract class ProfileBatchIngestionApiTests(PlatformFixture fixture)
     private static TestClient A => TestClients.OrgA;
 
     [Fact]
+    public async Task LargeBatch_TensOfThousandsOfIdentitiesInOneTransaction_Succeeds()
+    {
+        // Arrange: 12,000 records of 2 identities each (24,000 identities) in one batch. Each identity once took a
+        // transaction-level advisory lock held until the batch committed, and a 20,000-record batch ran PostgreSQL out
+        // of lock-table memory ("out of shared memory", max_locks_per_transaction); a batch now takes one lock.
+        var sandbox = await _api.Ingestion.NewSandbox(A);
+        var dataset = await _api.NewDataset(A, sandbox, await _api.NewIdentityMapProfileSchema(A, sandbox));
+        var records = Enumerable.Range(0, 12_000)
+            .Select(i => Member($"m{i}@acme.com", "1" + i.ToString("D37", System.Globalization.CultureInfo.InvariantCulture), points: i))
+            .ToArray();
+
+        // Act
+        var (_, final) = await _api.IngestLines(A, sandbox, dataset, records);
+
+        // Assert: every record landed, linked and in Profile
+        Assert.Equal("success", final["status"]!.GetValue<string>());
+        Assert.Equal(12_000, final["metrics"]!["outputRecordCount"]!.GetValue<long>());
+        var last = new CompositeIdentity("Email", "m11999@acme.com");
+        Assert.Single(await _api.Fragments(A, sandbox, last));
+        Assert.Equal(2, (await _api.Graph(A, sandbox, last))!.Members.Count);
+    }
+
+    [Fact]
     public async Task IdentityMapRecords_SuccessMeansGraphAndFragmentsAreCommitted_ProblemsReportedRecordsKept()
     {
         // Arrange: a Profile-enabled schema (identityMap) and a dataset with both switches, made through the APIs
