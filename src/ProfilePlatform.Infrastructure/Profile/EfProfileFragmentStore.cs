@@ -10,7 +10,8 @@ namespace ProfilePlatform.Infrastructure.Profile;
 
 /// <summary>Profile fragments in <c>profile_fragments</c>, tenant-scoped by the context's query filters.</summary>
 /// <remarks>An upsert is a read-modify-write of each key: on PostgreSQL the keys' advisory locks are taken first (sorted,
-/// so two writers never wait on each other in a cycle), which also covers keys not stored yet; on SQLite the
+/// so two writers never wait on each other in a cycle; inside a caller's transaction the sandbox's lock instead,
+/// <see cref="AdvisoryLocks.LockForWriteAsync"/>), which also covers keys not stored yet; on SQLite the
 /// <c>BEGIN IMMEDIATE</c> transaction serialises writers. The merge itself is the domain's
 /// (<see cref="ProfileFragmentWrite.ApplyTo"/>); the results are written with one multi-row upsert.</remarks>
 internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFragmentStore

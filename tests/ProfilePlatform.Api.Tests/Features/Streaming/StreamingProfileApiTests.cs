@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ProfilePlatform.Api.Tests.Features.MergePolicies;
 using ProfilePlatform.Api.Tests.Features.ProfileBatches;
 using ProfilePlatform.Api.Tests.Infrastructure;
 
@@ -13,6 +14,7 @@ public abstract class StreamingProfileApiTests(PlatformFixture fixture)
 
     private readonly StreamingApi _api = new(fixture);
     private readonly ProfileDataApi _profile = new(fixture);
+    private readonly MergePolicyApi _policies = new(fixture);
 
     [Fact]
     public async Task Collect_ProfileDataset_LookupByAnyLinkedIdentitySeesTheStreamedProfileAndItsUpdate()
@@ -22,7 +24,7 @@ public abstract class StreamingProfileApiTests(PlatformFixture fixture)
         var sandbox = await _api.Ingestion.NewSandbox(client);
         var schema = await _profile.NewIdentityMapProfileSchema(client, sandbox);
         var dataset = await _profile.NewDataset(client, sandbox, schema);
-        await CreateStitchingDefaultPolicy(client, sandbox);
+        await _policies.NewPolicy(client, sandbox, MergePolicyApi.Body(name: "stitched " + Guid.NewGuid().ToString("N")[..8], identityGraph: "pdg", isDefault: true));
         var (_, inletId) = await _api.NewConnection(client, sandbox);
         var target = new Target(client, sandbox, schema, dataset, inletId);
         var email = $"stream-{Guid.NewGuid():N}@example.com";
@@ -108,22 +110,6 @@ public abstract class StreamingProfileApiTests(PlatformFixture fixture)
             Assert.True(DateTime.UtcNow < deadline, $"the streamed profile of {ns} {id} did not become visible: last answer {(int)response.StatusCode} {text}");
             await Task.Delay(50);
         }
-    }
-
-    private async Task CreateStitchingDefaultPolicy(TestClient client, string sandbox)
-    {
-        var body = new JsonObject
-        {
-            ["name"] = "stitched " + Guid.NewGuid().ToString("N")[..8],
-            ["imsOrgId"] = client.ImsOrg,
-            ["schema"] = new JsonObject { ["name"] = "_xdm.context.profile" },
-            ["version"] = 1,
-            ["identityGraph"] = new JsonObject { ["type"] = "pdg" },
-            ["attributeMerge"] = new JsonObject { ["type"] = "timestampOrdered" },
-            ["default"] = true,
-        };
-        using var created = await _api.Ingestion.CatalogApi.Send(HttpMethod.Post, "/data/core/ups/config/mergePolicies", client, sandbox, body.ToJsonString());
-        Assert.True(created.StatusCode == HttpStatusCode.OK, $"merge policy: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
     }
 }
 
