@@ -154,6 +154,10 @@ internal sealed class BatchProcessor(
         log.LogInformation(
             "Batch {BatchId} {Status}: {Read} records read, {Written} written, {Failed} failed",
             batch.Id, batch.Status.ToWire(), verdict.Metrics.InputRecordCount, verdict.Metrics.OutputRecordCount, verdict.Metrics.FailedRecordCount);
+        if (verdict.Succeeded && options.AnalyzeAfterRecords > 0 && verdict.Metrics.OutputRecordCount >= options.AnalyzeAfterRecords)
+        {
+            await PlannerStatistics.RefreshAsync(db, log, ct);
+        }
     }
 
     /// <summary>A replay that succeeded replaces its predecessors ("equivalent to deleting the old batch and ingesting a
