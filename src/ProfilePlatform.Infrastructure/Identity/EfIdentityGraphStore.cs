@@ -42,7 +42,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         await using var unit = await StoreUnit.BeginReadAsync(db, ct);
         var xids = Xids(scope);
         var graphIds = await GraphIdsOfAsync(xids, scope.GraphIds, ct);
-        var loaded = await WithLinksAsync(await VerticesOfAsync(graphIds, xids, ct), ct);
+        var loaded = await WithLinksAsync(await VerticesOfAsync(graphIds, xids, ct), scope.GraphIds, ct);
         await unit.CommitAsync(ct);
         return loaded.State;
     }
@@ -93,6 +93,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         var tenant = Tenant;
         var xids = Xids(scope);
         var locking = db.Database.IsNpgsql();
+        var direct = locking;
         for (var attempt = 1; ; attempt++)
         {
             await using var unit = await StoreUnit.BeginWriteAsync(db, ct);
@@ -104,7 +105,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
                     var mutation = mutate(loaded.State);
                     if (!mutation.Changes.IsEmpty)
                     {
-                        await WriteAsync(tenant, loaded, mutation.Changes, ct);
+                        await WriteAsync(tenant, loaded, mutation.Changes, direct, ct);
                     }
 
                     await unit.CommitAsync(ct);
@@ -120,6 +121,11 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex, unit.IsNested))
             {
                 await unit.RollbackAsync(ct);
+                if (direct && StoreRetry.IsUniqueViolation(ex))
+                {
+                    direct = false; // a row the reads did not find was there after all: upsert everything this time
+                    continue;
+                }
             }
             await StoreRetry.BackoffAsync(attempt, ct);
         }
@@ -130,20 +136,23 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     /// <summary>Steps 1–5 of the recommended locking; null when a scope identity moved to a graph not locked.</summary>
     private async Task<LoadedGraphs?> LockAndLoadAsync(TenantKey tenant, bool locking, bool nested, List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
     {
-        if (locking)
+        var exclusive = locking && await AdvisoryLocks.LockForWriteAsync(db, nested, AdvisoryLocks.IdentityClass, tenant, xids, ct);
+        if (exclusive)
         {
-            await AdvisoryLocks.LockForWriteAsync(db, nested, AdvisoryLocks.IdentityClass, tenant, xids, ct);
+            // The sandbox's exclusive lock keeps every other writer out: the graph ids and their nodes cannot move
+            // between two reads, so one query reads both and no graph lock or re-check is needed.
+            return await WithLinksAsync(await GraphsOfAsync(tenant, xids, graphIds, ct), graphIds, ct);
         }
 
         var graphs = await GraphIdsOfAsync(xids, graphIds, ct);
-        if (locking && !nested)
+        if (locking)
         {
             await AdvisoryLocks.LockAsync(db, AdvisoryLocks.GraphClass, tenant, graphs, ct);
         }
 
         var vertices = await VerticesOfAsync(graphs, xids, ct);
         var locked = graphs.ToHashSet(StringComparer.Ordinal);
-        return vertices.All(v => locked.Contains(v.GraphId)) ? await WithLinksAsync(vertices, ct) : null;
+        return vertices.All(v => locked.Contains(v.GraphId)) ? await WithLinksAsync(vertices, graphIds, ct) : null;
     }
 
     private async Task<List<string>> GraphIdsOfAsync(List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
@@ -154,6 +163,24 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         return [.. found.Concat(graphIds).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>PostgreSQL, one query: every node of the graphs of <paramref name="xids"/> and of
+    /// <paramref name="graphIds"/> (the graph ids are read first as an init plan, then the nodes by the graph index).</summary>
+    private async Task<List<IdentityVertexRecord>> GraphsOfAsync(TenantKey tenant, List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
+    {
+        if (xids.Count == 0 && graphIds.Count == 0)
+        {
+            return [];
+        }
+
+        string[] x = [.. xids], g = [.. graphIds];
+        return await db.Set<IdentityVertexRecord>().FromSqlInterpolated($"""
+            SELECT v.* FROM identity_vertices v
+            WHERE v.graph_id = ANY(ARRAY(SELECT s.graph_id::text FROM identity_vertices s
+                                         WHERE s.ims_org = {tenant.ImsOrg} AND s.sandbox = {tenant.Sandbox} AND s.xid = ANY({x})) || {g}::text[])
+              AND v.ims_org = {tenant.ImsOrg} AND v.sandbox = {tenant.Sandbox}
+            """).AsNoTracking().ToListAsync(ct);
+    }
+
     /// <summary>Every node of <paramref name="graphIds"/> and the nodes of <paramref name="xids"/>.</summary>
     private async Task<List<IdentityVertexRecord>> VerticesOfAsync(List<string> graphIds, List<string> xids, CancellationToken ct) =>
         graphIds.Count == 0 && xids.Count == 0
@@ -161,7 +188,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             : await Vertices.Where(v => graphIds.Contains(v.GraphId) || xids.Contains(v.Xid)).ToListAsync(ct);
 
     /// <summary>Complete graphs: the nodes of whole graphs with all their links.</summary>
-    private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, CancellationToken ct)
+    private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, IReadOnlyCollection<string> scopeGraphIds, CancellationToken ct)
     {
         var vertexXids = records.Select(v => v.Xid).ToList();
         var links = vertexXids.Count == 0 ? [] : await Links.Where(l => vertexXids.Contains(l.FirstXid)).ToListAsync(ct);
@@ -187,12 +214,17 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
                     .ThenBy(s => s.BatchId, StringComparer.Ordinal)]));
         }
 
-        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key));
+        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key), scopeGraphIds);
     }
 
     /// <summary>Writes the changes as a handful of set-based statements: deletes by key lists, then multi-row upserts
-    /// (<see cref="BulkUpsert"/>).</summary>
-    private async Task WriteAsync(TenantKey tenant, LoadedGraphs loaded, IdentityGraphChanges changes, CancellationToken ct)
+    /// (<see cref="BulkUpsert"/>). With <paramref name="direct"/> (PostgreSQL), rows the loaded state does not hold are
+    /// appended by a direct COPY and only rows that were loaded are upserted: the loads ran under locks that keep every
+    /// other writer of these identities and graphs out, so a node, link or source they did not find is not stored. A
+    /// cluster-history row is new when its graph id is not one of the loaded or scoped graphs (a freshly made id); if a
+    /// row was stored after all, the COPY fails with a unique violation and the caller runs the step again without
+    /// <paramref name="direct"/>.</summary>
+    private async Task WriteAsync(TenantKey tenant, LoadedGraphs loaded, IdentityGraphChanges changes, bool direct, CancellationToken ct)
     {
         // Removed links with all their sources, then sources a kept link lost.
         var removedLinks = changes.RemovedLinks.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToList();
@@ -223,42 +255,84 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             await db.Set<IdentityVertexRecord>().Where(v => removedVertices.Contains(v.Xid)).ExecuteDeleteAsync(ct);
         }
 
-        await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedVertices.Select(v => VertexRecord(tenant, v))], ct);
-        await BulkUpsert.UpsertAsync(db, [.. changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished))], ct);
-        await BulkUpsert.UpsertAsync(db, sources.Written, ct);
-
         var now = StoreTime.Of(_clock.GetUtcNow());
-        await BulkUpsert.UpsertAsync(db, [.. changes.ClusterAssignments(loaded.State).Select(v => new IdentityClusterHistoryRecord
+        var history = changes.ClusterAssignments(loaded.State).Select(v => new IdentityClusterHistoryRecord
         {
             ImsOrg = tenant.ImsOrg,
             Sandbox = tenant.Sandbox,
             Xid = v.Identity.Xid,
             GraphId = v.GraphId,
             RecordedAt = now,
-        })], ct);
+        });
+        var vertices = changes.UpsertedVertices.Select(v => VertexRecord(tenant, v));
+        var links = changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished));
+        if (!direct)
+        {
+            await BulkUpsert.UpsertAsync(db, [.. vertices], ct);
+            await BulkUpsert.UpsertAsync(db, [.. links], ct);
+            await BulkUpsert.UpsertAsync(db, [.. sources.Added, .. sources.Retimed], ct);
+            await BulkUpsert.UpsertAsync(db, [.. history], ct);
+            return;
+        }
+
+        var loadedXids = loaded.State.Vertices.Select(v => v.Identity.Xid).ToHashSet(StringComparer.Ordinal);
+        var knownGraphs = loaded.State.Vertices.Select(v => v.GraphId).Concat(loaded.ScopeGraphIds).ToHashSet(StringComparer.Ordinal);
+        await WriteSplitAsync(vertices, v => loadedXids.Contains(v.Xid), ct);
+        var loadedLinks = loaded.Links.Keys.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToHashSet(StringComparer.Ordinal);
+        await WriteSplitAsync(links, l => loadedLinks.Contains(Pair(l.FirstXid, l.SecondXid)), ct);
+        await BulkUpsert.InsertAsync(db, sources.Added, ct);
+        await BulkUpsert.UpsertAsync(db, sources.Retimed, ct);
+        await WriteSplitAsync(history, h => knownGraphs.Contains(h.GraphId), ct);
     }
 
-    /// <summary>The (dataset, batch) rows to write and to delete so that each upserted link's sources match it.</summary>
-    private static (List<IdentityLinkSourceRecord> Written, List<IdentityLinkSourceRecord> Removed) SourceChanges(
+    /// <summary>Upserts the rows that may be stored, appends the others by direct COPY.</summary>
+    private async Task WriteSplitAsync<TRow>(IEnumerable<TRow> rows, Func<TRow, bool> mayBeStored, CancellationToken ct)
+        where TRow : class, Domain.Tenancy.ITenantOwned
+    {
+        var upserted = new List<TRow>();
+        var inserted = new List<TRow>();
+        foreach (var row in rows)
+        {
+            (mayBeStored(row) ? upserted : inserted).Add(row);
+        }
+
+        await BulkUpsert.InsertAsync(db, inserted, ct);
+        await BulkUpsert.UpsertAsync(db, upserted, ct);
+    }
+
+    /// <summary>The (dataset, batch) rows to write and to delete so that each upserted link's sources match it: rows
+    /// the loaded link did not have, rows it had with another time, rows it had that are gone.</summary>
+    private static (List<IdentityLinkSourceRecord> Added, List<IdentityLinkSourceRecord> Retimed, List<IdentityLinkSourceRecord> Removed) SourceChanges(
         TenantKey tenant, LoadedGraphs loaded, IReadOnlyList<IdentityLink> links)
     {
-        var written = new List<IdentityLinkSourceRecord>();
+        var added = new List<IdentityLinkSourceRecord>();
+        var retimed = new List<IdentityLinkSourceRecord>();
         var removed = new List<IdentityLinkSourceRecord>();
         foreach (var link in links)
         {
-            var old = (loaded.Links.GetValueOrDefault(link.Key)?.Sources ?? []).ToDictionary(s => (s.DatasetId, s.BatchId));
+            if (!loaded.Links.TryGetValue(link.Key, out var stored))
+            {
+                added.AddRange(link.Sources.Select(source => SourceRecord(tenant, link.Key, source)));
+                continue;
+            }
+
+            var old = stored.Sources.ToDictionary(s => (s.DatasetId, s.BatchId));
             foreach (var source in link.Sources)
             {
-                if (!old.Remove((source.DatasetId, source.BatchId), out var previous) || previous.At != source.At)
+                if (!old.Remove((source.DatasetId, source.BatchId), out var previous))
                 {
-                    written.Add(SourceRecord(tenant, link.Key, source));
+                    added.Add(SourceRecord(tenant, link.Key, source));
+                }
+                else if (previous.At != source.At)
+                {
+                    retimed.Add(SourceRecord(tenant, link.Key, source));
                 }
             }
 
             removed.AddRange(old.Values.Select(gone => SourceRecord(tenant, link.Key, gone)));
         }
 
-        return (written, removed);
+        return (added, retimed, removed);
     }
 
     private static string Pair(string first, string second) => first + "\n" + second;
@@ -302,5 +376,8 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         new(new CompositeIdentity(r.Namespace, r.Value), r.IdType, r.GraphId, r.LastUpdated);
 
     /// <summary>Complete graphs as loaded: the domain state and the links by key.</summary>
-    private sealed record LoadedGraphs(IdentityGraphState State, IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links);
+    /// <param name="State">The domain state.</param>
+    /// <param name="Links">The loaded links by key.</param>
+    /// <param name="ScopeGraphIds">The graph ids the operation named (which may have no node any more).</param>
+    private sealed record LoadedGraphs(IdentityGraphState State, IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links, IReadOnlyCollection<string> ScopeGraphIds);
 }

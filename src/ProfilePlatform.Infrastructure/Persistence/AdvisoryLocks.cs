@@ -26,27 +26,38 @@ internal static class AdvisoryLocks
     /// caller's transaction (see <see cref="LockForWriteAsync"/>).</summary>
     public const int TenantClass = 7304;
 
+    /// <summary>More per-key locks than this in one store write take the sandbox's lock exclusively instead: PostgreSQL's
+    /// lock table holds max_locks_per_transaction (64 by default) × max_connections locks for the whole server.</summary>
+    public const int MaxKeyLocks = 1_000;
+
     /// <summary>The locks of one store write. In its own transaction: the tenant's lock shared, then the per-key locks
     /// of <paramref name="lockClass"/>, released at its commit. Inside a caller's transaction (batch ingestion, dataset
     /// deletion, a revert): per-key transaction locks would pile up until that transaction commits — a 20,000-record
     /// profile batch ran PostgreSQL out of lock-table memory (max_locks_per_transaction) — so the write takes the tenant's
     /// lock exclusively instead (one lock, however often it is taken) and no per-key locks: until the caller commits,
-    /// no other writer of the sandbox's identity graph or fragments runs, so none can interleave with it.</summary>
-    public static Task LockForWriteAsync(PlatformDbContext db, bool nested, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct) =>
-        nested
-            ? db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [TenantClass, Key(tenant, "")], ct)
-            : LockSharedTenantThenKeysAsync(db, lockClass, tenant, names, ct);
-
-    private static async Task LockSharedTenantThenKeysAsync(PlatformDbContext db, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct)
+    /// no other writer of the sandbox's identity graph or fragments runs, so none can interleave with it. A write in its
+    /// own transaction with more than <see cref="MaxKeyLocks"/> keys does the same, until its own commit.</summary>
+    /// <returns>Whether the sandbox's lock was taken exclusively (no other writer of the sandbox runs).</returns>
+    public static async Task<bool> LockForWriteAsync(PlatformDbContext db, bool nested, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct)
     {
+        var keys = names.Select(n => Key(tenant, n)).Distinct().Order().ToArray();
+        if (nested || keys.Length > MaxKeyLocks)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [TenantClass, Key(tenant, "")], ct);
+            return true;
+        }
+
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock_shared({0}, {1})", [TenantClass, Key(tenant, "")], ct);
-        await LockAsync(db, lockClass, tenant, names, ct);
+        await LockKeysAsync(db, lockClass, keys, ct);
+        return false;
     }
 
     /// <summary>Takes the locks of <paramref name="names"/> in class <paramref name="lockClass"/>, waiting for each.</summary>
-    public static async Task LockAsync(PlatformDbContext db, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct)
+    public static Task LockAsync(PlatformDbContext db, int lockClass, TenantKey tenant, IEnumerable<string> names, CancellationToken ct) =>
+        LockKeysAsync(db, lockClass, [.. names.Select(n => Key(tenant, n)).Distinct().Order()], ct);
+
+    private static async Task LockKeysAsync(PlatformDbContext db, int lockClass, int[] keys, CancellationToken ct)
     {
-        var keys = names.Select(n => Key(tenant, n)).Distinct().Order().ToArray();
         if (keys.Length == 0)
         {
             return;

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,15 +41,7 @@ internal static class BulkUpsert
             return 0;
         }
 
-        foreach (var row in rows)
-        {
-            if (row.ImsOrg != db.CurrentImsOrg || row.Sandbox != db.CurrentSandbox)
-            {
-                throw new InvalidOperationException(
-                    $"A {typeof(T).Name} of another organization or sandbox was about to be written; tenancy is {db.CurrentImsOrg}/{db.CurrentSandbox}.");
-            }
-        }
-
+        CheckTenancy(db, rows);
         var shape = Shape.Of<T>(db, onlyIfNotOlder);
         if (db.Database.GetDbConnection() is NpgsqlConnection connection)
         {
@@ -75,17 +69,58 @@ internal static class BulkUpsert
         return written;
     }
 
-    /// <summary>The statement's fixed parts for one entity type.</summary>
+    /// <summary>PostgreSQL: appends <paramref name="rows"/> with one binary <c>COPY</c> straight into the table — no
+    /// staging table, no conflict check beyond the key's own uniqueness. Only for rows the caller knows are not stored
+    /// (read under a lock that keeps other writers of those keys out, docs/profile-store.md "Direct COPY"); a key that
+    /// is stored after all fails the whole statement with a unique violation (<c>23505</c>), which the stores answer by
+    /// running the operation again on the upsert path. Needs the caller's transaction (or savepoint) to be open.</summary>
+    public static async Task<int> InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class, ITenantOwned
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        CheckTenancy(db, rows);
+        var connection = db.Database.GetDbConnection() as NpgsqlConnection
+            ?? throw new InvalidOperationException("A direct COPY needs PostgreSQL.");
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A direct COPY runs inside the store operation's transaction.");
+        }
+
+        var shape = Shape.Of<T>(db, null);
+        return (int)await shape.CopyRowsAsync(connection, shape.Insert, rows, ct);
+    }
+
+    private static void CheckTenancy<T>(PlatformDbContext db, IReadOnlyList<T> rows)
+        where T : class, ITenantOwned
+    {
+        foreach (var row in rows)
+        {
+            if (row.ImsOrg != db.CurrentImsOrg || row.Sandbox != db.CurrentSandbox)
+            {
+                throw new InvalidOperationException(
+                    $"A {typeof(T).Name} of another organization or sandbox was about to be written; tenancy is {db.CurrentImsOrg}/{db.CurrentSandbox}.");
+            }
+        }
+    }
+
+    /// <summary>The statement's fixed parts for one entity type, made once per (context type, entity type, guard).</summary>
     private sealed class Shape
     {
+        private static readonly ConcurrentDictionary<(Type Context, Type Entity, string? Guard), Shape> Shapes = new();
+
         private readonly string _head;
         private readonly string _tail;
         private readonly string _stage;
         private readonly string _copy;
         private readonly string _merge;
         private readonly string[] _storeTypes;
+        private readonly Func<object, object?>[] _values;
 
-        private Shape(IReadOnlyList<IProperty> properties, string head, string tail, string stage, string copy, string merge)
+        private Shape(IReadOnlyList<IProperty> properties, string head, string tail, string stage, string copy, string merge, string insert)
         {
             Properties = properties;
             _head = head;
@@ -93,14 +128,39 @@ internal static class BulkUpsert
             _stage = stage;
             _copy = copy;
             _merge = merge;
+            Insert = insert;
             _storeTypes = [.. properties.Select(p => p.GetRelationalTypeMapping().StoreTypeNameBase)];
+            _values = [.. properties.Select(ValueOf)];
         }
 
         public IReadOnlyList<IProperty> Properties { get; }
 
-        public static Shape Of<T>(PlatformDbContext db, string? onlyIfNotOlder)
+        /// <summary>The <c>COPY</c> straight into the table.</summary>
+        public string Insert { get; }
+
+        public static Shape Of<T>(PlatformDbContext db, string? onlyIfNotOlder) =>
+            Shapes.GetOrAdd((db.GetType(), typeof(T), onlyIfNotOlder), static (key, db) => Make(key.Entity, db, key.Guard), db);
+
+        /// <summary>The provider value of <paramref name="property"/> of a row: a compiled getter (not reflection per
+        /// value) followed by the model's value converter, if any.</summary>
+        private static Func<object, object?> ValueOf(IProperty property)
         {
-            var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+            var row = Expression.Parameter(typeof(object), "row");
+            var getter = Expression.Lambda<Func<object, object?>>(
+                Expression.Convert(Expression.Property(Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!), typeof(object)),
+                row).Compile();
+            if (property.GetTypeMapping().Converter is not { } converter)
+            {
+                return getter;
+            }
+
+            var convert = converter.ConvertToProvider;
+            return r => convert(getter(r));
+        }
+
+        private static Shape Make(Type type, PlatformDbContext db, string? onlyIfNotOlder)
+        {
+            var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
             var sql = db.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
@@ -115,7 +175,7 @@ internal static class BulkUpsert
                 : $" ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO UPDATE SET {string.Join(", ", updated)}";
             if (onlyIfNotOlder is not null)
             {
-                var guard = Column(entity.FindProperty(onlyIfNotOlder) ?? throw new InvalidOperationException($"{typeof(T).Name} has no {onlyIfNotOlder}."));
+                var guard = Column(entity.FindProperty(onlyIfNotOlder) ?? throw new InvalidOperationException($"{type.Name} has no {onlyIfNotOlder}."));
                 tail += $" WHERE excluded.{guard} >= {tableName}.{guard}";
             }
 
@@ -124,7 +184,8 @@ internal static class BulkUpsert
             var stage = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {tableName}) ON COMMIT DELETE ROWS; TRUNCATE {staging}";
             var copy = $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)";
             var merge = $"INSERT INTO {tableName} ({columns}) SELECT {columns} FROM {staging}{tail}";
-            return new Shape(properties, head, tail, stage, copy, merge);
+            var insert = $"COPY {tableName} ({columns}) FROM STDIN (FORMAT BINARY)";
+            return new Shape(properties, head, tail, stage, copy, merge, insert);
         }
 
         /// <summary>PostgreSQL: the rows go by binary <c>COPY</c> into a session-local staging table, then one
@@ -138,32 +199,33 @@ internal static class BulkUpsert
                 await stage.ExecuteNonQueryAsync(ct);
             }
 
-            await using (var importer = await connection.BeginBinaryImportAsync(_copy, ct))
-            {
-                foreach (var row in rows)
-                {
-                    await importer.StartRowAsync(ct);
-                    for (var c = 0; c < Properties.Count; c++)
-                    {
-                        var property = Properties[c];
-                        var value = property.PropertyInfo!.GetValue(row);
-                        value = property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
-                        if (value is null)
-                        {
-                            await importer.WriteNullAsync(ct);
-                        }
-                        else
-                        {
-                            await importer.WriteAsync(value, _storeTypes[c], ct);
-                        }
-                    }
-                }
-
-                await importer.CompleteAsync(ct);
-            }
-
+            await CopyRowsAsync(connection, _copy, rows, ct);
             await using var merge = new NpgsqlCommand(_merge, connection);
             return await merge.ExecuteNonQueryAsync(ct);
+        }
+
+        /// <summary>Streams <paramref name="rows"/> with the binary <c>COPY</c> statement <paramref name="copy"/>.</summary>
+        public async Task<ulong> CopyRowsAsync<T>(NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, CancellationToken ct)
+        {
+            await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                for (var c = 0; c < _values.Length; c++)
+                {
+                    var value = _values[c](row!);
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(ct);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(value, _storeTypes[c], ct);
+                    }
+                }
+            }
+
+            return await importer.CompleteAsync(ct);
         }
 
         /// <summary>The statement for <paramref name="rows"/>, with provider parameters (<c>@p0</c>...) made by
@@ -178,11 +240,9 @@ internal static class BulkUpsert
                 text.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Properties.Count; c++)
                 {
-                    var property = Properties[c];
-                    var value = property.PropertyInfo!.GetValue(rows[r]);
                     var parameter = factory.CreateParameter();
                     parameter.ParameterName = $"@p{n}";
-                    parameter.Value = (property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    parameter.Value = _values[c](rows[r]!) ?? DBNull.Value;
                     parameters[n] = parameter;
                     text.Append(c == 0 ? "@p" : ", @p").Append(n++);
                 }

@@ -28,6 +28,21 @@ internal static class StoreRetry
         return false;
     }
 
+    /// <summary>Whether <paramref name="ex"/> is PostgreSQL's unique violation (<c>23505</c>): a direct COPY met a key
+    /// that was stored after all, and the operation runs again on its upsert path.</summary>
+    public static bool IsUniqueViolation(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException pg)
+            {
+                return pg.SqlState == PostgresErrorCodes.UniqueViolation;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A short random pause before attempt <paramref name="attempt"/> + 1, growing with the attempts, so
     /// that writers that collided do not collide again in lockstep.</summary>
     public static Task BackoffAsync(int attempt, CancellationToken ct) =>

@@ -10,8 +10,10 @@ namespace ProfilePlatform.Infrastructure.Profile;
 
 /// <summary>Experience events in <c>profile_experience_events</c>, tenant-scoped by the context's query filters.</summary>
 /// <remarks>Appending is a multi-row <c>INSERT ... ON CONFLICT (key) DO UPDATE ... WHERE excluded.ingested_at &gt;=
-/// ingested_at</c> (<see cref="BulkUpsert"/>): no read first, no lock, and a concurrent writer of the same event simply
-/// waits for the row; the latest ingested copy wins.</remarks>
+/// ingested_at</c> (<see cref="BulkUpsert"/>): no lock, and a concurrent writer of the same event simply waits for the
+/// row; the latest ingested copy wins. On PostgreSQL the stored keys are read first and only those rows upserted, the
+/// new ones appended by a direct COPY; a key another appender stored in between fails the COPY, which is then rolled
+/// back to its savepoint and everything upserted.</remarks>
 internal sealed class EfExperienceEventStore(PlatformDbContext db) : IExperienceEventStore
 {
     private TenantKey Tenant => db.Tenancy?.Tenant ?? throw new InvalidOperationException("The Profile store needs the unit of work's organization and sandbox.");
@@ -30,8 +32,46 @@ internal sealed class EfExperienceEventStore(PlatformDbContext db) : IExperience
         }
 
         var tenant = Tenant;
-        await BulkUpsert.UpsertAsync(db, [.. distinct.Select(e => ToRecord(tenant, e))], ct, onlyIfNotOlder: nameof(ExperienceEventRecord.IngestedAt));
+        var records = distinct.Select(e => ToRecord(tenant, e)).ToList();
+        if (db.Database.IsNpgsql() && await TryAppendDirectAsync(records, ct))
+        {
+            return distinct.Count;
+        }
+
+        await BulkUpsert.UpsertAsync(db, records, ct, onlyIfNotOlder: nameof(ExperienceEventRecord.IngestedAt));
         return distinct.Count;
+    }
+
+    /// <summary>PostgreSQL: reads which keys are stored, appends the others by direct COPY and upserts only the stored
+    /// ones (with the not-older guard). False, with nothing written, when a key was stored between the read and the
+    /// COPY (a concurrent appender: events take no lock): the caller then upserts them all.</summary>
+    private async Task<bool> TryAppendDirectAsync(List<ExperienceEventRecord> records, CancellationToken ct)
+    {
+        await using var unit = await StoreUnit.BeginWriteAsync(db, ct);
+        try
+        {
+            var stored = new HashSet<(string, string)>();
+            foreach (var dataset in records.GroupBy(r => r.DatasetId, StringComparer.Ordinal))
+            {
+                var id = dataset.Key;
+                var keys = dataset.Select(r => r.EventKey).ToList();
+                var found = await db.Set<ExperienceEventRecord>().AsNoTracking()
+                    .Where(e => e.DatasetId == id && keys.Contains(e.EventKey))
+                    .Select(e => e.EventKey)
+                    .ToListAsync(ct);
+                stored.UnionWith(found.Select(k => (id, k)));
+            }
+
+            await BulkUpsert.InsertAsync(db, [.. records.Where(r => !stored.Contains((r.DatasetId, r.EventKey)))], ct);
+            await BulkUpsert.UpsertAsync(db, [.. records.Where(r => stored.Contains((r.DatasetId, r.EventKey)))], ct, onlyIfNotOlder: nameof(ExperienceEventRecord.IngestedAt));
+            await unit.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (StoreRetry.IsUniqueViolation(ex))
+        {
+            await unit.RollbackAsync(ct);
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<ExperienceEvent>> FindAsync(ExperienceEventQuery query, CancellationToken ct)

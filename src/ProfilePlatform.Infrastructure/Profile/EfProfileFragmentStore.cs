@@ -13,7 +13,8 @@ namespace ProfilePlatform.Infrastructure.Profile;
 /// so two writers never wait on each other in a cycle; inside a caller's transaction the sandbox's lock instead,
 /// <see cref="AdvisoryLocks.LockForWriteAsync"/>), which also covers keys not stored yet; on SQLite the
 /// <c>BEGIN IMMEDIATE</c> transaction serialises writers. The merge itself is the domain's
-/// (<see cref="ProfileFragmentWrite.ApplyTo"/>); the results are written with one multi-row upsert.</remarks>
+/// (<see cref="ProfileFragmentWrite.ApplyTo"/>); on PostgreSQL the results for keys the read did not find are appended by
+/// a direct COPY and only the others upserted (<see cref="BulkUpsert.InsertAsync{T}"/>), on SQLite all are upserted.</remarks>
 internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFragmentStore
 {
     private IQueryable<ProfileFragmentRecord> Fragments => db.Set<ProfileFragmentRecord>().AsNoTracking();
@@ -29,6 +30,7 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
 
         var tenant = Tenant;
         var locking = db.Database.IsNpgsql();
+        var direct = locking;
         for (var attempt = 1; ; attempt++)
         {
             await using var unit = await StoreUnit.BeginWriteAsync(db, ct);
@@ -48,13 +50,28 @@ internal sealed class EfProfileFragmentStore(PlatformDbContext db) : IProfileFra
                     result[key] = write.ApplyTo(result.GetValueOrDefault(key) ?? existing.GetValueOrDefault(key));
                 }
 
-                await BulkUpsert.UpsertAsync(db, [.. result.Values.Select(f => ToRecord(tenant, f))], ct);
+                if (direct)
+                {
+                    // The keys' locks (or the sandbox's) are held: a key the read did not find is not stored.
+                    await BulkUpsert.InsertAsync(db, [.. result.Where(r => !existing.ContainsKey(r.Key)).Select(r => ToRecord(tenant, r.Value))], ct);
+                    await BulkUpsert.UpsertAsync(db, [.. result.Where(r => existing.ContainsKey(r.Key)).Select(r => ToRecord(tenant, r.Value))], ct);
+                }
+                else
+                {
+                    await BulkUpsert.UpsertAsync(db, [.. result.Values.Select(f => ToRecord(tenant, f))], ct);
+                }
+
                 await unit.CommitAsync(ct);
                 return [.. result.Values];
             }
             catch (Exception ex) when (attempt < StoreRetry.MaxAttempts && StoreRetry.IsRetryable(ex, unit.IsNested))
             {
                 await unit.RollbackAsync(ct);
+                if (direct && StoreRetry.IsUniqueViolation(ex))
+                {
+                    direct = false; // stored after all (not expected under the locks): upsert everything this time
+                    continue;
+                }
             }
             await StoreRetry.BackoffAsync(attempt, ct);
         }

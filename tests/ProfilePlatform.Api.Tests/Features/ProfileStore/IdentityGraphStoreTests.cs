@@ -59,6 +59,73 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
         Assert.All(afterRemoval.Vertices.GroupBy(v => v.GraphId), g => Assert.InRange(g.Count(), 2, cap));
     }
 
+    [Theory]
+    [MemberData(nameof(SeedsAndCaps))]
+    public async Task LinkChunksInsideACallersTransaction_PartlyStoredGraphs_ExactlyTheReferenceStoresState(int seed, int cap)
+    {
+        // Arrange: chunks of 40 records linked in one mutation each inside a caller's transaction (batch ingestion's
+        // path: the sandbox's exclusive lock, rows not found appended by direct COPY, stored rows upserted); the
+        // universe is small, so later chunks mostly hit stored graphs, merge them and re-time links and sources
+        var tenant = TenantScope.NewTenant();
+        var records = RandomRecords(seed, count: 400, universe: 90, maxSize: 5);
+        var reference = new InMemoryIdentityGraphStore();
+        var referenceGraph = new IdentityGraphService(reference, Ids(), cap);
+        var ids = Ids();
+
+        // Act
+        foreach (var chunk in records.Chunk(40))
+        {
+            var outcomes = await TenantScope.RunAsync(fixture, tenant, async s =>
+            {
+                await using var tx = await s.Db.Database.BeginTransactionAsync();
+                var linked = await s.Graph(ids, cap).LinkAsync(chunk, Ct);
+                await tx.CommitAsync();
+                return linked;
+            });
+            var expected = await referenceGraph.LinkAsync(chunk, Ct);
+            Assert.Equal(expected.Select(o => (o.Linked, o.GraphId, o.Members.Count)), outcomes.Select(o => (o.Linked, o.GraphId, o.Members.Count)));
+        }
+
+        var stored = await StoredStateAsync(tenant);
+        var history = await TenantScope.RunAsync(fixture, tenant, s => s.Db.Set<IdentityClusterHistoryRecord>().Select(h => h.Xid + " " + h.GraphId).ToListAsync());
+
+        // Assert
+        Assert.Equal(Exact(reference.AllVertices), Exact(stored.Vertices));
+        Assert.Equal(Links(reference.AllLinks), Links(stored.Links));
+        Assert.Equal(reference.AllLinks.Sum(l => l.Sources.Count), await CountAsync<IdentityLinkSourceRecord>(tenant));
+        Assert.Superset(stored.Vertices.Select(v => v.Identity.Xid + " " + v.GraphId).ToHashSet(), history.ToHashSet());
+        Assert.Equal(history.Count, history.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ClusterHistory_GraphIdMadeAgainForAnIdentityThatWasInIt_OneRowRetimed()
+    {
+        // Arrange: a graph id generator that hands out the same id twice; the identities' first graph is deleted with
+        // its dataset, so the second time they join "g-same" it looks new, but their history row for it is stored
+        var tenant = TenantScope.NewTenant();
+        var clock = new MovingClock(T0);
+        await TenantScope.RunAsync(fixture, tenant, s => new IdentityGraphService(Store(s, clock), () => "g-same").LinkAsync(new IdentityLinkRequest([Email("a@x.y"), Crm("C1")], At(0, "ds1")), Ct));
+        await TenantScope.RunAsync(fixture, tenant, s => new IdentityGraphService(Store(s, clock)).RemoveDatasetAsync("ds1", Ct));
+        Assert.Equal(0, await CountAsync<IdentityVertexRecord>(tenant));
+        clock.Now = T0.AddHours(1);
+
+        // Act: inside a caller's transaction, as a batch would
+        var outcome = await TenantScope.RunAsync(fixture, tenant, async s =>
+        {
+            await using var tx = await s.Db.Database.BeginTransactionAsync();
+            var linked = await new IdentityGraphService(Store(s, clock), () => "g-same").LinkAsync(new IdentityLinkRequest([Email("a@x.y"), Crm("C1")], At(5, "ds2")), Ct);
+            await tx.CommitAsync();
+            return linked;
+        });
+        var history = await TenantScope.RunAsync(fixture, tenant, s => s.Db.Set<IdentityClusterHistoryRecord>().OrderBy(h => h.Xid).ToListAsync());
+
+        // Assert
+        Assert.Equal("g-same", outcome.GraphId);
+        Assert.Equal(2, history.Count);
+        Assert.All(history, h => Assert.Equal(("g-same", T0.AddHours(1)), (h.GraphId, h.RecordedAt)));
+        Assert.Equal(2, await CountAsync<IdentityVertexRecord>(tenant));
+    }
+
     [Fact]
     public async Task Link_TwoGraphsJoined_OneGraphWithTheSmallerIdAndEachLinksProvenance()
     {
@@ -340,6 +407,8 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
         Assert.Equal(1, await CountAsync<IdentityLinkSourceRecord>(tenant));
     }
 
+    private static EfIdentityGraphStore Store(TenantScope s, TimeProvider clock) => new(s.Db, clock);
+
     private async Task<IdentityGraphState> StoredStateAsync(TenantKey tenant) =>
         await TenantScope.RunAsync(fixture, tenant, async s =>
         {
@@ -385,6 +454,14 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
         var byIdentity = state.Vertices.ToDictionary(v => v.Identity);
         var ids = graph.Components().Select(c => Assert.Single(c.Select(i => byIdentity[i].GraphId).Distinct())).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    /// <summary>A clock the test moves.</summary>
+    private sealed class MovingClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>A first writer that stops inside its mutation — its locks held — until released.</summary>

@@ -73,6 +73,72 @@ public abstract class ProfileStoreTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Fragment_InsideACallersTransaction_PartlyStoredKeys_EachTheDomainsMergeOfItsWrites()
+    {
+        // Arrange: 60 fragments stored; then, inside a caller's transaction (a batch), one call writes 30 of them again
+        // (twice each) and 30 new ones — stored keys are merged and upserted, new ones appended by direct COPY
+        var tenant = TenantScope.NewTenant();
+        ProfileFragmentWrite W(int n, string batch, string record, int minute) =>
+            Write("ds1", batch, new CompositeIdentity("CRMID", $"C{n}"), [new CompositeIdentity("Email", $"u{n}.{batch}@x.y")], record, T0.AddMinutes(minute));
+        var first = Enumerable.Range(0, 60).Select(n => W(n, "b1", $$"""{"n":{{n}},"keep":"k{{n}}","tier":"silver"}""", 0)).ToList();
+        var second = Enumerable.Range(30, 60).SelectMany(n => new[]
+        {
+            W(n, "b2", """{"tier":"gold","x":1}""", 1),
+            W(n, "b2", """{"x":2}""", 2),
+        }).ToList();
+        await Upsert(tenant, [.. first]);
+
+        // Act
+        await TenantScope.RunAsync(fixture, tenant, async s =>
+        {
+            await using var tx = await s.Db.Database.BeginTransactionAsync();
+            await s.Get<IProfileFragmentStore>().UpsertAsync(second, Ct);
+            await tx.CommitAsync();
+        });
+        var stored = await TenantScope.RunAsync(fixture, tenant, s => s.Get<IProfileFragmentStore>().FindByIdentitiesAsync([.. Enumerable.Range(0, 90).Select(n => new CompositeIdentity("CRMID", $"C{n}").Xid)], Ct));
+
+        // Assert: what applying every write in order with the domain's merge gives
+        var expected = new Dictionary<string, ProfileFragment>();
+        foreach (var write in first.Concat(second))
+        {
+            expected[write.PrimaryIdentity.Xid] = write.ApplyTo(expected.GetValueOrDefault(write.PrimaryIdentity.Xid));
+        }
+
+        static string Shape(ProfileFragment f) => $"{f.PrimaryIdentity} {f.BatchId} {f.IngestedAt:O} {f.RecordJson} {string.Join(",", f.Identities)}";
+        Assert.Equal(90, stored.Count);
+        Assert.Equal(expected.Values.Select(Shape).Order(StringComparer.Ordinal), stored.Select(Shape).Order(StringComparer.Ordinal));
+        Assert.Contains(stored, f => f.RecordJson == """{"n":40,"keep":"k40","tier":"gold","x":2}""");
+    }
+
+    [Fact]
+    public async Task Events_InsideACallersTransaction_NewAndStoredIdsInOneCall_LatestIngestionWins()
+    {
+        // Arrange: e0..e9 stored at T0+1h; one call inside a caller's transaction re-delivers e0..e4 newer, e5..e9
+        // older, and brings e10..e14 new
+        var tenant = TenantScope.NewTenant();
+        await Append(tenant, [.. Enumerable.Range(0, 10).Select(i => Event("ds1", $"e{i}", Ecid, T0, ingestedAt: T0.AddHours(1), page: "first"))]);
+        var again = Enumerable.Range(0, 15).Select(i => Event("ds1", $"e{i}", Ecid, T0, ingestedAt: i < 5 ? T0.AddHours(2) : i < 10 ? T0.AddMinutes(30) : T0.AddHours(2), page: "second")).ToList();
+
+        // Act
+        await TenantScope.RunAsync(fixture, tenant, async s =>
+        {
+            await using var tx = await s.Db.Database.BeginTransactionAsync();
+            Assert.Equal(15, await s.Get<IExperienceEventStore>().AppendAsync(again, Ct));
+            await tx.CommitAsync();
+        });
+        var stored = await Find(tenant, new ExperienceEventQuery([Ecid.Xid], Limit: 100));
+
+        // Assert
+        Assert.Equal(15, stored.Count);
+        Assert.All(stored, e =>
+        {
+            var n = int.Parse(e.EventId[1..], System.Globalization.CultureInfo.InvariantCulture);
+            var (page, at) = n is >= 5 and < 10 ? ("first", T0.AddHours(1)) : ("second", T0.AddHours(2));
+            Assert.Equal((page, at), (e.Record["web"]!["page"]!.GetValue<string>(), e.IngestedAt));
+        });
+    }
+
+    [Fact]
     public async Task Fragment_ConcurrentUpsertsOfOneKey_NoUpdateLost()
     {
         // Arrange: twelve writers, each in its own scope, each adding its own field to the same fragment
