@@ -223,9 +223,10 @@ public sealed class ProfileIngestionTests
     [Fact]
     public async Task LargeSegment_FewStoreCalls_SameGraphsAsLinkingOneByOne()
     {
-        // Arrange: 1200 records over a small universe of identities, so graphs merge a lot
+        // Arrange: two chunks and a bit over a small universe of identities, so graphs merge a lot
+        var count = 2 * ProfileIngestion.LinkChunk + 200;
         var random = new Random(11);
-        var json = Enumerable.Range(0, 1200).Select(i =>
+        var json = Enumerable.Range(0, count).Select(i =>
         {
             var crm = random.Next(300);
             var email = random.Next(300);
@@ -242,9 +243,9 @@ public sealed class ProfileIngestionTests
         var result = await _sut.IngestAsync(Target(CrmDataset, "b1", CrmFields), Json(json), CancellationToken.None);
 
         // Assert
-        Assert.Equal(1200, result.Linked);
-        Assert.Equal(3, _graphStore.Mutations); // 500 + 500 + 200 records
-        Assert.Equal(2, _fragments.UpsertCalls); // 1000 + 200
+        Assert.Equal(count, result.Linked);
+        Assert.Equal(3, _graphStore.Mutations); // chunk + chunk + 200 records
+        Assert.Equal((count + ProfileIngestion.WriteChunk - 1) / ProfileIngestion.WriteChunk, _fragments.UpsertCalls);
         Assert.True(_namespaces.Lookups <= 2, $"{_namespaces.Lookups} namespace lookups for two namespaces");
         Assert.Equal(Partition(oneByOne.AllVertices), Partition(_graphStore.Inner.AllVertices));
         Assert.Equal(oneByOne.AllLinks.Count, _graphStore.Inner.AllLinks.Count);
