@@ -42,7 +42,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         await using var unit = await StoreUnit.BeginReadAsync(db, ct);
         var xids = Xids(scope);
         var graphIds = await GraphIdsOfAsync(xids, scope.GraphIds, ct);
-        var loaded = await WithLinksAsync(await VerticesOfAsync(graphIds, xids, ct), scope.GraphIds, ct);
+        var loaded = await WithLinksAsync(await VerticesOfAsync(graphIds, xids, ct), ct);
         await unit.CommitAsync(ct);
         return loaded.State;
     }
@@ -84,8 +84,15 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             return [];
         }
 
-        var rows = await db.Set<IdentityClusterHistoryRecord>().AsNoTracking().Where(h => list.Contains(h.Xid)).ToListAsync(ct);
-        return [.. rows.Select(r => new ClusterHistoryEntry(r.Xid, r.GraphId, r.RecordedAt))];
+        // The clusters left (rows) and the current one (the node's join time); a cluster joined again appears in both,
+        // the later time wins.
+        var rows = await db.Set<IdentityClusterHistoryRecord>().AsNoTracking().Where(h => list.Contains(h.Xid))
+            .Select(h => new { h.Xid, h.GraphId, h.RecordedAt }).ToListAsync(ct);
+        var current = await Vertices.Where(v => list.Contains(v.Xid) && v.GraphJoinedAt != null)
+            .Select(v => new { v.Xid, v.GraphId, RecordedAt = v.GraphJoinedAt!.Value }).ToListAsync(ct);
+        return [.. rows.Concat(current)
+            .GroupBy(e => (e.Xid, e.GraphId))
+            .Select(g => new ClusterHistoryEntry(g.Key.Xid, g.Key.GraphId, g.Max(e => e.RecordedAt)))];
     }
 
     public async Task<T> MutateAsync<T>(IdentityGraphScope scope, Func<IdentityGraphState, IdentityGraphMutation<T>> mutate, CancellationToken ct)
@@ -141,7 +148,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         {
             // The sandbox's exclusive lock keeps every other writer out: the graph ids and their nodes cannot move
             // between two reads, so one query reads both and no graph lock or re-check is needed.
-            return await WithLinksAsync(await GraphsOfAsync(tenant, xids, graphIds, ct), graphIds, ct);
+            return await WithLinksAsync(await GraphsOfAsync(tenant, xids, graphIds, ct), ct);
         }
 
         var graphs = await GraphIdsOfAsync(xids, graphIds, ct);
@@ -152,7 +159,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
 
         var vertices = await VerticesOfAsync(graphs, xids, ct);
         var locked = graphs.ToHashSet(StringComparer.Ordinal);
-        return vertices.All(v => locked.Contains(v.GraphId)) ? await WithLinksAsync(vertices, graphIds, ct) : null;
+        return vertices.All(v => locked.Contains(v.GraphId)) ? await WithLinksAsync(vertices, ct) : null;
     }
 
     private async Task<List<string>> GraphIdsOfAsync(List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
@@ -188,7 +195,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             : await Vertices.Where(v => graphIds.Contains(v.GraphId) || xids.Contains(v.Xid)).ToListAsync(ct);
 
     /// <summary>Complete graphs: the nodes of whole graphs with all their links.</summary>
-    private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, IReadOnlyCollection<string> scopeGraphIds, CancellationToken ct)
+    private async Task<LoadedGraphs> WithLinksAsync(List<IdentityVertexRecord> records, CancellationToken ct)
     {
         var vertexXids = records.Select(v => v.Xid).ToList();
         var links = vertexXids.Count == 0 ? [] : await Links.Where(l => vertexXids.Contains(l.FirstXid)).ToListAsync(ct);
@@ -214,7 +221,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
                     .ThenBy(s => s.BatchId, StringComparer.Ordinal)]));
         }
 
-        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key), scopeGraphIds);
+        return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key), records.ToDictionary(r => r.Xid, StringComparer.Ordinal));
     }
 
     /// <summary>Writes the changes as a handful of set-based statements: deletes by key lists, then multi-row upserts
@@ -255,34 +262,39 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             await db.Set<IdentityVertexRecord>().Where(v => removedVertices.Contains(v.Xid)).ExecuteDeleteAsync(ct);
         }
 
+        // Cluster history: a node keeps the time it joined its current graph (graph_joined_at); a row is written for
+        // the graph it leaves — moved by a merge or split, or deleted — with the time it had joined that graph.
         var now = StoreTime.Of(_clock.GetUtcNow());
-        var history = changes.ClusterAssignments(loaded.State).Select(v => new IdentityClusterHistoryRecord
-        {
-            ImsOrg = tenant.ImsOrg,
-            Sandbox = tenant.Sandbox,
-            Xid = v.Identity.Xid,
-            GraphId = v.GraphId,
-            RecordedAt = now,
-        });
-        var vertices = changes.UpsertedVertices.Select(v => VertexRecord(tenant, v));
+        var joined = changes.ClusterAssignments(loaded.State).Select(v => v.Identity.Xid).ToHashSet(StringComparer.Ordinal);
+        var left = changes.UpsertedVertices.Where(v => joined.Contains(v.Identity.Xid)).Select(v => v.Identity)
+            .Concat(changes.RemovedVertices)
+            .Select(i => loaded.Stored.GetValueOrDefault(i.Xid))
+            .Where(r => r?.GraphJoinedAt is not null)
+            .Select(r => new IdentityClusterHistoryRecord
+            {
+                ImsOrg = tenant.ImsOrg,
+                Sandbox = tenant.Sandbox,
+                Xid = r!.Xid,
+                GraphId = r.GraphId,
+                RecordedAt = r.GraphJoinedAt!.Value,
+            });
+        var vertices = changes.UpsertedVertices.Select(v => VertexRecord(tenant, v, joined.Contains(v.Identity.Xid) ? now : loaded.Stored[v.Identity.Xid].GraphJoinedAt));
         var links = changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished));
         if (!direct)
         {
             await BulkUpsert.UpsertAsync(db, [.. vertices], ct);
             await BulkUpsert.UpsertAsync(db, [.. links], ct);
             await BulkUpsert.UpsertAsync(db, [.. sources.Added, .. sources.Retimed], ct);
-            await BulkUpsert.UpsertAsync(db, [.. history], ct);
+            await BulkUpsert.UpsertAsync(db, [.. left], ct);
             return;
         }
 
-        var loadedXids = loaded.State.Vertices.Select(v => v.Identity.Xid).ToHashSet(StringComparer.Ordinal);
-        var knownGraphs = loaded.State.Vertices.Select(v => v.GraphId).Concat(loaded.ScopeGraphIds).ToHashSet(StringComparer.Ordinal);
-        await WriteSplitAsync(vertices, v => loadedXids.Contains(v.Xid), ct);
+        await WriteSplitAsync(vertices, v => loaded.Stored.ContainsKey(v.Xid), ct);
         var loadedLinks = loaded.Links.Keys.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToHashSet(StringComparer.Ordinal);
         await WriteSplitAsync(links, l => loadedLinks.Contains(Pair(l.FirstXid, l.SecondXid)), ct);
         await BulkUpsert.InsertAsync(db, sources.Added, ct);
         await BulkUpsert.UpsertAsync(db, sources.Retimed, ct);
-        await WriteSplitAsync(history, h => knownGraphs.Contains(h.GraphId), ct);
+        await BulkUpsert.UpsertAsync(db, [.. left], ct);
     }
 
     /// <summary>Upserts the rows that may be stored, appends the others by direct COPY.</summary>
@@ -339,7 +351,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
 
     private static string SourceKey(string first, string second, string dataset, string batch) => first + "\n" + second + "\n" + dataset + "\n" + batch;
 
-    private static IdentityVertexRecord VertexRecord(TenantKey tenant, IdentityVertex vertex) => new()
+    private static IdentityVertexRecord VertexRecord(TenantKey tenant, IdentityVertex vertex, DateTimeOffset? joinedAt) => new()
     {
         ImsOrg = tenant.ImsOrg,
         Sandbox = tenant.Sandbox,
@@ -349,6 +361,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         IdType = vertex.IdType,
         GraphId = vertex.GraphId,
         LastUpdated = StoreTime.Of(vertex.LastUpdated),
+        GraphJoinedAt = joinedAt,
     };
 
     private static IdentityLinkRecord LinkRecord(TenantKey tenant, IdentityLinkKey key, DateTimeOffset first, DateTimeOffset last) => new()
@@ -378,6 +391,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     /// <summary>Complete graphs as loaded: the domain state and the links by key.</summary>
     /// <param name="State">The domain state.</param>
     /// <param name="Links">The loaded links by key.</param>
-    /// <param name="ScopeGraphIds">The graph ids the operation named (which may have no node any more).</param>
-    private sealed record LoadedGraphs(IdentityGraphState State, IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links, IReadOnlyCollection<string> ScopeGraphIds);
+    /// <param name="Stored">The loaded node rows by XID (their graph join times).</param>
+    private sealed record LoadedGraphs(IdentityGraphState State, IReadOnlyDictionary<IdentityLinkKey, IdentityLink> Links, IReadOnlyDictionary<string, IdentityVertexRecord> Stored);
 }

@@ -22,4 +22,9 @@ internal sealed class IdentityVertexRecord : ITenantOwned
     public string GraphId { get; set; } = "";
 
     public DateTimeOffset LastUpdated { get; set; }
+
+    /// <summary>When the identity joined <see cref="GraphId"/>: its newest cluster history entry, kept on the node instead
+    /// of an <c>identity_cluster_history</c> row (one row fewer per new identity); the row is written when the identity
+    /// leaves the graph or is deleted. Null for nodes written before this column existed (their row is stored).</summary>
+    public DateTimeOffset? GraphJoinedAt { get; set; }
 }

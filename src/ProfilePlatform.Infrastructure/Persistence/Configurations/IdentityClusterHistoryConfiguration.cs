@@ -4,7 +4,9 @@ using ProfilePlatform.Infrastructure.Identity;
 
 namespace ProfilePlatform.Infrastructure.Persistence.Configurations;
 
-/// <summary>Cluster history: one row per (identity, cluster), the time it last joined that cluster; read by XID.</summary>
+/// <summary>Cluster history: one row per (identity, cluster), the time it last joined that cluster; read by XID. The
+/// entry of an identity's current cluster is its node's <c>graph_joined_at</c> (<see cref="IdentityVertexRecord.GraphJoinedAt"/>);
+/// rows are written for clusters it left.</summary>
 internal sealed class IdentityClusterHistoryConfiguration : IEntityTypeConfiguration<IdentityClusterHistoryRecord>
 {
     public void Configure(EntityTypeBuilder<IdentityClusterHistoryRecord> e)

@@ -19,6 +19,7 @@ internal sealed class IdentityVertexConfiguration : IEntityTypeConfiguration<Ide
         e.Property(v => v.IdType).HasColumnName("id_type").HasMaxLength(32);
         e.Property(v => v.GraphId).HasColumnName("graph_id").HasMaxLength(64);
         e.Property(v => v.LastUpdated).HasColumnName("last_updated");
+        e.Property(v => v.GraphJoinedAt).HasColumnName("graph_joined_at");
 
         // Graph id first: an index led by the tenant columns looked as good as the key to PostgreSQL's planner on a
         // table not analyzed yet (every tenant-prefix match estimated at one row), and point updates by XID then

@@ -87,14 +87,15 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
         }
 
         var stored = await StoredStateAsync(tenant);
-        var history = await TenantScope.RunAsync(fixture, tenant, s => s.Db.Set<IdentityClusterHistoryRecord>().Select(h => h.Xid + " " + h.GraphId).ToListAsync());
+        var xids = records.SelectMany(r => r.Identities).Select(i => i.Identity.Xid).Distinct().ToList();
+        var history = await TenantScope.RunAsync(fixture, tenant, s => s.GraphStore.ClusterHistoryAsync(xids, Ct));
 
-        // Assert
+        // Assert: the same nodes, links, sources and cluster history (which clusters each identity was in)
         Assert.Equal(Exact(reference.AllVertices), Exact(stored.Vertices));
         Assert.Equal(Links(reference.AllLinks), Links(stored.Links));
         Assert.Equal(reference.AllLinks.Sum(l => l.Sources.Count), await CountAsync<IdentityLinkSourceRecord>(tenant));
-        Assert.Superset(stored.Vertices.Select(v => v.Identity.Xid + " " + v.GraphId).ToHashSet(), history.ToHashSet());
-        Assert.Equal(history.Count, history.Distinct().Count());
+        Assert.Equal(Clusters(await reference.ClusterHistoryAsync(xids, Ct)), Clusters(history));
+        Assert.Superset(stored.Vertices.Select(v => v.Identity.Xid + " " + v.GraphId).ToHashSet(), Clusters(history).ToHashSet());
     }
 
     [Fact]
@@ -117,13 +118,45 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
             await tx.CommitAsync();
             return linked;
         });
-        var history = await TenantScope.RunAsync(fixture, tenant, s => s.Db.Set<IdentityClusterHistoryRecord>().OrderBy(h => h.Xid).ToListAsync());
+        var history = await TenantScope.RunAsync(fixture, tenant, s => s.GraphStore.ClusterHistoryAsync([Email("a@x.y").Identity.Xid, Crm("C1").Identity.Xid], Ct));
 
-        // Assert
+        // Assert: one entry per identity and cluster, the later join
         Assert.Equal("g-same", outcome.GraphId);
         Assert.Equal(2, history.Count);
-        Assert.All(history, h => Assert.Equal(("g-same", T0.AddHours(1)), (h.GraphId, h.RecordedAt)));
+        Assert.All(history, h => Assert.Equal(("g-same", T0.AddHours(1)), (h.ClusterId, h.RecordedAt)));
         Assert.Equal(2, await CountAsync<IdentityVertexRecord>(tenant));
+    }
+
+    [Fact]
+    public async Task ClusterHistory_MovedByAMergeThenEvicted_EveryClusterWithItsJoinTime()
+    {
+        // Arrange: a@ joins g1 at T0; a merge at T0+1h moves the smaller graph's nodes into the other; at T0+2h the
+        // graph is full (cap 5) and the oldest cookie is evicted, leaving it in no graph
+        var tenant = TenantScope.NewTenant();
+        var clock = new MovingClock(T0);
+        var ids = Ids();
+        IdentityGraphService Graph(TenantScope s) => new(Store(s, clock), ids, 5);
+        await TenantScope.RunAsync(fixture, tenant, s => Graph(s).LinkAsync(new IdentityLinkRequest([Email("a@x.y"), Ecid("1")], At(0)), Ct));
+        await TenantScope.RunAsync(fixture, tenant, s => Graph(s).LinkAsync(new IdentityLinkRequest([Crm("C1"), Ecid("2")], At(1)), Ct));
+        clock.Now = T0.AddHours(1);
+        var merged = await TenantScope.RunAsync(fixture, tenant, s => Graph(s).LinkAsync(new IdentityLinkRequest([Email("a@x.y"), Crm("C1")], At(2)), Ct));
+        clock.Now = T0.AddHours(2);
+
+        // Act
+        var evicting = await TenantScope.RunAsync(fixture, tenant, s => Graph(s).LinkAsync(new IdentityLinkRequest([Email("a@x.y"), Ecid("3"), Ecid("4")], At(3)), Ct));
+        var xids = new[] { Email("a@x.y"), Ecid("1"), Crm("C1"), Ecid("2"), Ecid("3"), Ecid("4") }.Select(i => i.Identity.Xid).ToList();
+        var history = await TenantScope.RunAsync(fixture, tenant, s => s.GraphStore.ClusterHistoryAsync(xids, Ct));
+
+        // Assert
+        Assert.True(merged.Linked);
+        var evicted = Assert.Single(evicting.Evicted);
+        Assert.Equal(Ecid("1").Identity, evicted);
+        var moved = history.Where(h => h.ClusterId != merged.GraphId).Select(h => h.Xid).ToHashSet();
+        Assert.Equal(2, moved.Count); // the two nodes of the graph merged away: their first cluster and the merged one
+        Assert.All(moved, x => Assert.Equal([(T0, false), (T0.AddHours(1), true)], history.Where(h => h.Xid == x).OrderBy(h => h.RecordedAt).Select(h => (h.RecordedAt, h.ClusterId == merged.GraphId))));
+        Assert.Contains(history, h => h.Xid == evicted.Xid && h.ClusterId == merged.GraphId);
+        Assert.Contains(history, h => h.Xid == Ecid("3").Identity.Xid && h.ClusterId == merged.GraphId && h.RecordedAt == T0.AddHours(2));
+        Assert.Equal(history.Count, history.Select(h => (h.Xid, h.ClusterId)).Distinct().Count());
     }
 
     [Fact]
@@ -408,6 +441,9 @@ public abstract class IdentityGraphStoreTests(PlatformFixture fixture)
     }
 
     private static EfIdentityGraphStore Store(TenantScope s, TimeProvider clock) => new(s.Db, clock);
+
+    private static List<string> Clusters(IEnumerable<ClusterHistoryEntry> history) =>
+        [.. history.Select(h => h.Xid + " " + h.ClusterId).Order(StringComparer.Ordinal)];
 
     private async Task<IdentityGraphState> StoredStateAsync(TenantKey tenant) =>
         await TenantScope.RunAsync(fixture, tenant, async s =>

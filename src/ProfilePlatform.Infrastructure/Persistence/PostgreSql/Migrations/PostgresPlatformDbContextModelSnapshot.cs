@@ -1031,6 +1031,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("graph_id");
 
+                    b.Property<DateTimeOffset?>("GraphJoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graph_joined_at");
+
                     b.Property<string>("IdType")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1026,6 +1026,10 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("graph_id");
 
+                    b.Property<long?>("GraphJoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("graph_joined_at");
+
                     b.Property<string>("IdType")
                         .IsRequired()
                         .HasMaxLength(32)
