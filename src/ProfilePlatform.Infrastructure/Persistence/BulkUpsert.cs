@@ -119,6 +119,7 @@ internal static class BulkUpsert
         private readonly string _merge;
         private readonly string[] _storeTypes;
         private readonly Func<object, object?>[] _values;
+        private readonly Func<NpgsqlBinaryImporter, object, CancellationToken, Task>[] _writers;
 
         private Shape(IReadOnlyList<IProperty> properties, string head, string tail, string stage, string copy, string merge, string insert)
         {
@@ -131,6 +132,7 @@ internal static class BulkUpsert
             Insert = insert;
             _storeTypes = [.. properties.Select(p => p.GetRelationalTypeMapping().StoreTypeNameBase)];
             _values = [.. properties.Select(ValueOf)];
+            _writers = [.. properties.Select((p, c) => WriterOf(p, _storeTypes[c], _values[c]))];
         }
 
         public IReadOnlyList<IProperty> Properties { get; }
@@ -157,6 +159,36 @@ internal static class BulkUpsert
             var convert = converter.ConvertToProvider;
             return r => convert(getter(r));
         }
+
+        /// <summary>Writes <paramref name="property"/> of a row into a binary COPY: a compiled, typed
+        /// <c>WriteAsync&lt;TValue&gt;</c> call (no boxing, no type lookup by value) when the property has no value
+        /// converter, else the converted value boxed.</summary>
+        private static Func<NpgsqlBinaryImporter, object, CancellationToken, Task> WriterOf(IProperty property, string storeType, Func<object, object?> boxed)
+        {
+            if (property.GetTypeMapping().Converter is not null)
+            {
+                return (importer, row, ct) => boxed(row) is { } value ? importer.WriteAsync(value, storeType, ct) : importer.WriteNullAsync(ct);
+            }
+
+            var importerParameter = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+            var row = Expression.Parameter(typeof(object), "row");
+            var ct = Expression.Parameter(typeof(CancellationToken), "ct");
+            var value = Expression.Property(Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!);
+            var underlying = Nullable.GetUnderlyingType(property.ClrType);
+            var written = underlying is null ? (Expression)value : Expression.Property(value, "Value");
+            var write = Expression.Call(importerParameter, TypedWrite.MakeGenericMethod(written.Type), written, Expression.Constant(storeType), ct);
+            Expression body = property.ClrType.IsValueType && underlying is null
+                ? write
+                : Expression.Condition(
+                    Expression.Equal(value, Expression.Constant(null, property.ClrType)),
+                    Expression.Call(importerParameter, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct),
+                    write);
+            return Expression.Lambda<Func<NpgsqlBinaryImporter, object, CancellationToken, Task>>(body, importerParameter, row, ct).Compile();
+        }
+
+        private static readonly System.Reflection.MethodInfo TypedWrite = typeof(NpgsqlBinaryImporter).GetMethods()
+            .Single(m => m.Name == nameof(NpgsqlBinaryImporter.WriteAsync) && m.IsGenericMethodDefinition
+                && m.GetParameters() is [_, { ParameterType: var name }, { ParameterType: var token }] && name == typeof(string) && token == typeof(CancellationToken));
 
         private static Shape Make(Type type, PlatformDbContext db, string? onlyIfNotOlder)
         {
@@ -211,17 +243,9 @@ internal static class BulkUpsert
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);
-                for (var c = 0; c < _values.Length; c++)
+                foreach (var write in _writers)
                 {
-                    var value = _values[c](row!);
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, _storeTypes[c], ct);
-                    }
+                    await write(importer, row!, ct);
                 }
             }
 
