@@ -147,8 +147,10 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         if (exclusive)
         {
             // The sandbox's exclusive lock keeps every other writer out: the graph ids and their nodes cannot move
-            // between two reads, so one query reads both and no graph lock or re-check is needed.
-            return await WithLinksAsync(await GraphsOfAsync(tenant, xids, graphIds, ct), ct);
+            // between the two reads, so no graph lock or re-check is needed, and when no scope identity is stored (and
+            // no graph was named) there is nothing more to read.
+            var found = await GraphIdsOfAsync(xids, graphIds, ct);
+            return await WithLinksAsync(found.Count == 0 ? [] : await Vertices.Where(v => found.Contains(v.GraphId)).ToListAsync(ct), ct);
         }
 
         var graphs = await GraphIdsOfAsync(xids, graphIds, ct);
@@ -168,24 +170,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
             ? []
             : await Vertices.Where(v => xids.Contains(v.Xid)).Select(v => v.GraphId).Distinct().ToListAsync(ct);
         return [.. found.Concat(graphIds).Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>PostgreSQL, one query: every node of the graphs of <paramref name="xids"/> and of
-    /// <paramref name="graphIds"/> (the graph ids are read first as an init plan, then the nodes by the graph index).</summary>
-    private async Task<List<IdentityVertexRecord>> GraphsOfAsync(TenantKey tenant, List<string> xids, IReadOnlyCollection<string> graphIds, CancellationToken ct)
-    {
-        if (xids.Count == 0 && graphIds.Count == 0)
-        {
-            return [];
-        }
-
-        string[] x = [.. xids], g = [.. graphIds];
-        return await db.Set<IdentityVertexRecord>().FromSqlInterpolated($"""
-            SELECT v.* FROM identity_vertices v
-            WHERE v.graph_id = ANY(ARRAY(SELECT s.graph_id::text FROM identity_vertices s
-                                         WHERE s.ims_org = {tenant.ImsOrg} AND s.sandbox = {tenant.Sandbox} AND s.xid = ANY({x})) || {g}::text[])
-              AND v.ims_org = {tenant.ImsOrg} AND v.sandbox = {tenant.Sandbox}
-            """).AsNoTracking().ToListAsync(ct);
     }
 
     /// <summary>Every node of <paramref name="graphIds"/> and the nodes of <paramref name="xids"/>.</summary>
