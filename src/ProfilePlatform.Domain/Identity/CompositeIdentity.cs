@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,6 +32,14 @@ public sealed record CompositeIdentity
         Value = value;
     }
 
+    /// <summary>An identity whose XID the caller computed already (<see cref="XidOf"/> of the same namespace, ignoring
+    /// case, and value): ingestion hashes on every core ahead of the serial writer.</summary>
+    internal CompositeIdentity(string @namespace, string value, string xid)
+        : this(@namespace, value)
+    {
+        _xid = xid;
+    }
+
     /// <summary>The namespace code (identity symbol), e.g. <c>Email</c>, <c>ECID</c>, <c>CRMID</c>.</summary>
     public string Namespace { get; }
 
@@ -59,11 +68,30 @@ public sealed record CompositeIdentity
 
     public override string ToString() => $"{Namespace}:{Value}";
 
+    /// <summary>The XID of (<paramref name="namespace"/>, <paramref name="value"/>), as <see cref="Xid"/> computes it.</summary>
+    internal static string XidOf(string @namespace, string value) => ComputeXid(@namespace, value);
+
     private static string ComputeXid(string @namespace, string value)
     {
-        var bytes = Encoding.UTF8.GetBytes(@namespace.ToUpperInvariant() + "\n" + value);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
-        return Base64Url.EncodeToString(hash[..XidBytes]);
+        var upper = @namespace.ToUpperInvariant();
+        var length = Encoding.UTF8.GetMaxByteCount(upper.Length + 1 + value.Length);
+        byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> text = rented ?? stackalloc byte[1024];
+            var written = Encoding.UTF8.GetBytes(upper, text);
+            text[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(value, text[written..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(text[..written], hash);
+            return Base64Url.EncodeToString(hash[..XidBytes]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

@@ -122,7 +122,10 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
                     continue;
             }
 
-            found.Add(new Candidate(new CompositeIdentity(ns.Code, text), ns, item.DescriptorPrimary, item.MapPrimary, item.AuthenticatedState, source));
+            var identity = item.Xid is { } xid && string.Equals(item.Namespace, ns.Code, StringComparison.Ordinal)
+                ? new CompositeIdentity(ns.Code, text, xid)
+                : new CompositeIdentity(ns.Code, text);
+            found.Add(new Candidate(identity, ns, item.DescriptorPrimary, item.MapPrimary, item.AuthenticatedState, source));
         }
 
         var identities = Deduplicate(found);

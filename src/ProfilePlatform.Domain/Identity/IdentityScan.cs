@@ -97,7 +97,12 @@ public sealed class IdentityScan
             return;
         }
 
-        items.Add(new IdentityScanItem(ns, nsIsId, value.GetString()!, source, descriptorPrimary, mapPrimary, authenticatedState, null));
+        var text = value.GetString()!;
+        items.Add(new IdentityScanItem(ns, nsIsId, text, source, descriptorPrimary, mapPrimary, authenticatedState, null)
+        {
+            // Hashed here, on the preparing core; the XID depends on the code's letters only, not their case.
+            Xid = nsIsId || string.IsNullOrWhiteSpace(ns) ? null : CompositeIdentity.XidOf(ns, text),
+        });
     }
 
     /// <summary><c>identityMap/{key}/{index}</c>, without formatting machinery for the common small indexes.</summary>
@@ -128,6 +133,10 @@ public sealed record IdentityScanItem(
     string? AuthenticatedState,
     IdentityRecordError? Error)
 {
+    /// <summary>The candidate's XID computed from <see cref="Namespace"/> as written (null for a numeric namespace id):
+    /// valid for the catalogue's namespace when its code is spelt the same.</summary>
+    public string? Xid { get; init; }
+
     /// <summary>An item that carries a problem found while reading.</summary>
     public static IdentityScanItem Problem(IdentityRecordError error) => new("", false, "", error.Source, false, false, null, error);
 }
