@@ -62,12 +62,14 @@ public sealed class PreparedProfileRecord
 
         using (document)
         {
-            return Of(target, document.RootElement);
+            return Of(target, document.RootElement, record);
         }
     }
 
     /// <summary>Prepares a parsed record for <paramref name="target"/>.</summary>
-    public static PreparedProfileRecord Of(ProfileIngestionTarget target, JsonElement record)
+    public static PreparedProfileRecord Of(ProfileIngestionTarget target, JsonElement record) => Of(target, record, null);
+
+    private static PreparedProfileRecord Of(ProfileIngestionTarget target, JsonElement record, ReadOnlyMemory<byte>? text)
     {
         if (record.ValueKind != JsonValueKind.Object)
         {
@@ -80,7 +82,7 @@ public sealed class PreparedProfileRecord
             return new PreparedProfileRecord(target.IdentityFields, target.Kind) { IsObject = true, Scan = scan };
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(record);
+        var json = text is { } utf8 && CompactJsonText.IsAsWritten(utf8.Span) ? utf8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(record);
         if (target.Kind == ProfileDataKind.Record)
         {
             return new PreparedProfileRecord(target.IdentityFields, target.Kind)
