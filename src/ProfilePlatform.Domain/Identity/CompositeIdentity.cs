@@ -23,6 +23,7 @@ public sealed record CompositeIdentity
     private const int XidBytes = 22;
 
     private string? _xid;
+    private int _hash;
 
     public CompositeIdentity(string @namespace, string value)
     {
@@ -52,12 +53,23 @@ public sealed record CompositeIdentity
     public string Xid => _xid ??= ComputeXid(Namespace, Value);
 
     public bool Equals(CompositeIdentity? other) =>
-        other is not null
-        && string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(Value, other.Value, StringComparison.Ordinal);
+        ReferenceEquals(this, other)
+        || (other is not null
+            && string.Equals(Value, other.Value, StringComparison.Ordinal)
+            && string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase));
 
-    public override int GetHashCode() =>
-        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Namespace), StringComparer.Ordinal.GetHashCode(Value));
+    /// <remarks>Cached: identities are dictionary and set keys all through graph linking.</remarks>
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash == 0)
+        {
+            hash = HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Namespace), StringComparer.Ordinal.GetHashCode(Value));
+            _hash = hash == 0 ? 1 : hash;
+        }
+
+        return _hash;
+    }
 
     /// <summary>Namespace (case-insensitive), then value (ordinal): the order lists of identities are sorted in.</summary>
     public static IComparer<CompositeIdentity> Order { get; } = Comparer<CompositeIdentity>.Create((x, y) =>
