@@ -45,6 +45,8 @@ internal sealed class BatchProcessor(
 
     private IngestionWorkerOptions Options => options;
 
+    private ILogger Log => log;
+
     public async Task ProcessAsync(ClaimedJob job, CancellationToken ct)
     {
         var batch = await batches.FindAsync(job.BatchId, ct);
@@ -223,6 +225,10 @@ internal sealed class BatchProcessor(
     {
         private bool writing = true;
         private bool wrote;
+        private long writtenRecords;
+
+        /// <summary>Records written before the planner statistics are first checked, doubling after each check.</summary>
+        private long nextStatisticsCheck = 8192;
 
         public IngestionTally Tally { get; } = new();
 
@@ -374,7 +380,14 @@ internal sealed class BatchProcessor(
                 return;
             }
 
+            if (writtenRecords >= nextStatisticsCheck)
+            {
+                nextStatisticsCheck = writtenRecords * 2;
+                await PlannerStatistics.RefreshStaleInTransactionAsync(owner.Db, owner.Log, ct);
+            }
+
             await DatasetRecordWriter.WriteAsync(owner.Db, dataset.Id, batch.Id, landed, ct);
+            writtenRecords += landed.Count;
             wrote = true;
             foreach (var sink in owner.sinks)
             {
