@@ -287,8 +287,26 @@ internal static class Baseline
         CREATE INDEX ix_bench_records_data_set ON bench_records (ims_org, sandbox, data_set_id);
         """;
 
+    /// <summary>A server given by PROFILEPLATFORM_BENCH_POSTGRES has no baseline database yet; the throwaway cluster
+    /// has it already.</summary>
+    private static async Task EnsureDatabaseAsync(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", target.Database!);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
     public static async Task<(double Seconds, long Rows)> CopyAsync(string connectionString, string file)
     {
+        await EnsureDatabaseAsync(connectionString);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand(Table, connection))

@@ -24,6 +24,9 @@ namespace ProfilePlatform.Infrastructure.Identity;
 /// <param name="clock">Stamps the cluster history; the system clock unless the host registers another.</param>
 internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? clock = null) : IIdentityGraphStore
 {
+    /// <summary>XIDs per key-list query: SQLite gets each as its own parameter, at most 32,766 per statement.</summary>
+    private const int GraphIdLookupChunk = 10_000;
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     private IQueryable<IdentityVertexRecord> Vertices => db.Set<IdentityVertexRecord>().AsNoTracking();
@@ -44,14 +47,22 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         return loaded.State;
     }
 
-    public async Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct) =>
-        await (from s in Sources
-               where s.DatasetId == datasetId
-               join v in Vertices on s.FirstXid equals v.Xid
-               select v.GraphId)
-            .Distinct()
-            .OrderBy(g => g)
-            .ToListAsync(ct);
+    /// <remarks>Two steps, not one join: right after a large batch the tables' statistics still describe them as
+    /// empty, and PostgreSQL then planned the join as a nested loop scanning the whole tenant's vertices per link
+    /// source (25 s for 5,000 records, a dataset DELETE timing out). Key lookups by list are planned as index scans
+    /// whatever the statistics say.</remarks>
+    public async Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct)
+    {
+        var firstXids = await Sources.Where(s => s.DatasetId == datasetId).Select(s => s.FirstXid).Distinct().ToListAsync(ct);
+        var graphIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in firstXids.Chunk(GraphIdLookupChunk))
+        {
+            var xids = chunk.ToList();
+            graphIds.UnionWith(await Vertices.Where(v => xids.Contains(v.Xid)).Select(v => v.GraphId).Distinct().ToListAsync(ct));
+        }
+
+        return [.. graphIds.Order(StringComparer.Ordinal)];
+    }
 
     public async Task<IReadOnlyList<CompositeIdentity>> FindByXidsAsync(IReadOnlyCollection<string> xids, CancellationToken ct)
     {

@@ -45,6 +45,8 @@ internal sealed class BatchProcessor(
 
     private IngestionWorkerOptions Options => options;
 
+    private ILogger Log => log;
+
     public async Task ProcessAsync(ClaimedJob job, CancellationToken ct)
     {
         var batch = await batches.FindAsync(job.BatchId, ct);
@@ -160,6 +162,10 @@ internal sealed class BatchProcessor(
         log.LogInformation(
             "Batch {BatchId} {Status}: {Read} records read, {Written} written, {Failed} failed",
             batch.Id, batch.Status.ToWire(), verdict.Metrics.InputRecordCount, verdict.Metrics.OutputRecordCount, verdict.Metrics.FailedRecordCount);
+        if (verdict.Succeeded && options.AnalyzeAfterRecords > 0 && verdict.Metrics.OutputRecordCount >= options.AnalyzeAfterRecords)
+        {
+            await PlannerStatistics.RefreshAsync(db, log, ct);
+        }
     }
 
     /// <summary>A replay that succeeded replaces its predecessors ("equivalent to deleting the old batch and ingesting a
@@ -225,6 +231,10 @@ internal sealed class BatchProcessor(
     {
         private bool writing = true;
         private bool wrote;
+        private long writtenRecords;
+
+        /// <summary>Records written before the planner statistics are first checked, doubling after each check.</summary>
+        private long nextStatisticsCheck = 8192;
 
         public IngestionTally Tally { get; } = new();
 
@@ -378,7 +388,14 @@ internal sealed class BatchProcessor(
                 return;
             }
 
+            if (writtenRecords >= nextStatisticsCheck)
+            {
+                nextStatisticsCheck = writtenRecords * 2;
+                await PlannerStatistics.RefreshStaleInTransactionAsync(owner.Db, owner.Log, ct);
+            }
+
             await DatasetRecordWriter.WriteAsync(owner.Db, dataset.Id, batch.Id, landed, ct);
+            writtenRecords += landed.Count;
             wrote = true;
             for (var s = 0; s < owner.sinks.Count; s++)
             {

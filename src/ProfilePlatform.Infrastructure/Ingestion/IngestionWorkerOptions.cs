@@ -30,4 +30,8 @@ public sealed class IngestionWorkerOptions
 
     /// <summary>Threads validating records of one batch; 0 uses every processor.</summary>
     public int ValidationThreads { get; set; }
+
+    /// <summary>A batch that wrote at least this many records refreshes PostgreSQL's planner statistics of the record,
+    /// identity and Profile tables after its commit; 0 never does.</summary>
+    public int AnalyzeAfterRecords { get; set; } = 10_000;
 }
