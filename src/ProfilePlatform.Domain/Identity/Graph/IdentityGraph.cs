@@ -311,14 +311,14 @@ public sealed class IdentityGraph
     private HashSet<CompositeIdentity> Component(CompositeIdentity start)
     {
         var seen = new HashSet<CompositeIdentity> { start };
-        var queue = new Queue<CompositeIdentity>([start]);
-        while (queue.TryDequeue(out var current))
+        var queue = new List<CompositeIdentity>(8) { start };
+        for (var i = 0; i < queue.Count; i++)
         {
-            foreach (var next in Neighbours(current))
+            foreach (var next in Neighbours(queue[i]))
             {
                 if (seen.Add(next))
                 {
-                    queue.Enqueue(next);
+                    queue.Add(next);
                 }
             }
         }
