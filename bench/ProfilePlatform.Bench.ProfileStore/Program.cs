@@ -3,7 +3,8 @@
 // only writes the same records (PostgreSQL binary COPY / SQLite prepared INSERT, one transaction per segment).
 // Run: PROFILEPLATFORM_BENCH_POSTGRES="Host=...;Username=..." dotnet run -c Release --project bench/ProfilePlatform.Bench.ProfileStore
 //      (bench/profile-store.sh starts a throwaway PostgreSQL cluster and runs it).
-// Environment: BENCH_RECORDS (20000), BENCH_PROFILES (10000), BENCH_RUNS (3); BENCH_PROFILE=1 prints the time spent
+// Environment: BENCH_RECORDS (20000), BENCH_PROFILES (10000), BENCH_RUNS (3); BENCH_DOMAIN_ONLY=1 runs only the
+// in-memory rows (no database needed); BENCH_PROFILE=1 prints the time spent
 // per store call; BENCH_PG_OPTIONS adds connection-string keys for the platform's PostgreSQL connections.
 using System.Diagnostics;
 using System.Globalization;
@@ -28,8 +29,12 @@ const string Org = "BENCH000000000000000000B@AdobeOrg";
 var records = Env("BENCH_RECORDS", 20_000);
 var profiles = Env("BENCH_PROFILES", 10_000);
 var runs = Env("BENCH_RUNS", 3);
-var admin = Environment.GetEnvironmentVariable("PROFILEPLATFORM_BENCH_POSTGRES")
-    ?? throw new InvalidOperationException("Set PROFILEPLATFORM_BENCH_POSTGRES to a server where databases may be created (or run bench/profile-store.sh).");
+var domainOnly = Env("BENCH_DOMAIN_ONLY", 0) == 1;
+var admin = Environment.GetEnvironmentVariable("PROFILEPLATFORM_BENCH_POSTGRES");
+if (admin is null && !domainOnly)
+{
+    throw new InvalidOperationException("Set PROFILEPLATFORM_BENCH_POSTGRES to a server where databases may be created (or run bench/profile-store.sh).");
+}
 
 var recordData = Data.Records(records, profiles);
 var eventData = Data.Events(records, profiles);
@@ -42,6 +47,10 @@ Console.WriteLine("| store | what | platform records/s | baseline records/s | ra
 Console.WriteLine("|---|---|---:|---:|---:|");
 
 await DomainOnly();
+if (domainOnly || admin is null)
+{
+    return;
+}
 
 var pgDatabase = $"pp_bench_profile_{Guid.NewGuid():N}"[..40];
 await using (var conn = new NpgsqlConnection(admin))

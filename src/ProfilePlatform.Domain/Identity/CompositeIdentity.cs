@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,6 +23,7 @@ public sealed record CompositeIdentity
     private const int XidBytes = 22;
 
     private string? _xid;
+    private int _hash;
 
     public CompositeIdentity(string @namespace, string value)
     {
@@ -29,6 +31,14 @@ public sealed record CompositeIdentity
         ArgumentNullException.ThrowIfNull(value);
         Namespace = @namespace;
         Value = value;
+    }
+
+    /// <summary>An identity whose XID the caller computed already (<see cref="XidOf"/> of the same namespace, ignoring
+    /// case, and value): ingestion hashes on every core ahead of the serial writer.</summary>
+    internal CompositeIdentity(string @namespace, string value, string xid)
+        : this(@namespace, value)
+    {
+        _xid = xid;
     }
 
     /// <summary>The namespace code (identity symbol), e.g. <c>Email</c>, <c>ECID</c>, <c>CRMID</c>.</summary>
@@ -43,12 +53,23 @@ public sealed record CompositeIdentity
     public string Xid => _xid ??= ComputeXid(Namespace, Value);
 
     public bool Equals(CompositeIdentity? other) =>
-        other is not null
-        && string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(Value, other.Value, StringComparison.Ordinal);
+        ReferenceEquals(this, other)
+        || (other is not null
+            && string.Equals(Value, other.Value, StringComparison.Ordinal)
+            && string.Equals(Namespace, other.Namespace, StringComparison.OrdinalIgnoreCase));
 
-    public override int GetHashCode() =>
-        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Namespace), StringComparer.Ordinal.GetHashCode(Value));
+    /// <remarks>Cached: identities are dictionary and set keys all through graph linking.</remarks>
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash == 0)
+        {
+            hash = HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Namespace), StringComparer.Ordinal.GetHashCode(Value));
+            _hash = hash == 0 ? 1 : hash;
+        }
+
+        return _hash;
+    }
 
     /// <summary>Namespace (case-insensitive), then value (ordinal): the order lists of identities are sorted in.</summary>
     public static IComparer<CompositeIdentity> Order { get; } = Comparer<CompositeIdentity>.Create((x, y) =>
@@ -59,11 +80,30 @@ public sealed record CompositeIdentity
 
     public override string ToString() => $"{Namespace}:{Value}";
 
+    /// <summary>The XID of (<paramref name="namespace"/>, <paramref name="value"/>), as <see cref="Xid"/> computes it.</summary>
+    internal static string XidOf(string @namespace, string value) => ComputeXid(@namespace, value);
+
     private static string ComputeXid(string @namespace, string value)
     {
-        var bytes = Encoding.UTF8.GetBytes(@namespace.ToUpperInvariant() + "\n" + value);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
-        return Base64Url.EncodeToString(hash[..XidBytes]);
+        var upper = @namespace.ToUpperInvariant();
+        var length = Encoding.UTF8.GetMaxByteCount(upper.Length + 1 + value.Length);
+        byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> text = rented ?? stackalloc byte[1024];
+            var written = Encoding.UTF8.GetBytes(upper, text);
+            text[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(value, text[written..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(text[..written], hash);
+            return Base64Url.EncodeToString(hash[..XidBytes]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

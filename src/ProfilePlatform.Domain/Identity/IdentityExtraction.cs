@@ -16,6 +16,20 @@ public sealed record IdentityExtraction(
 
     /// <summary>The identities Identity Service links (all but non-people identifiers); a record needs two of them
     /// to create links ("Identity Service only stores events with at least two identities").</summary>
-    public IReadOnlyList<GraphIdentity> LinkableIdentities =>
-        [.. Identities.Where(i => IdentityTypes.IsLinkable(i.Namespace.IdType)).Select(i => i.ForGraph)];
+    public IReadOnlyList<GraphIdentity> LinkableIdentities
+    {
+        get
+        {
+            var linkable = new List<GraphIdentity>(Identities.Count);
+            foreach (var identity in Identities)
+            {
+                if (IdentityTypes.IsLinkable(identity.Namespace.IdType))
+                {
+                    linkable.Add(identity.ForGraph);
+                }
+            }
+
+            return linkable;
+        }
+    }
 }

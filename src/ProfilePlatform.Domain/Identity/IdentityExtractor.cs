@@ -33,31 +33,102 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
     public async Task<IdentityExtraction> ExtractAsync(
         JsonElement record,
         IReadOnlyList<XdmIdentityField> identityFields,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        await ResolveAsync(IdentityScan.Of(record, identityFields), ct);
+
+    /// <summary>The identities of a record read by <see cref="IdentityScan.Of"/>: namespaces looked up, guardrails
+    /// applied, duplicates merged and the primary chosen. Completes synchronously when every namespace the record names
+    /// is already memoized (<see cref="MemoizedNamespaceCatalog"/>).</summary>
+    public ValueTask<IdentityExtraction> ResolveAsync(IdentityScan scan, CancellationToken ct)
     {
-        var run = new Run();
-        foreach (var field in identityFields)
+        if (namespaces is MemoizedNamespaceCatalog memo)
         {
-            var values = RecordPointer.ValuesAt(record, field.Path);
-            for (var i = 0; i < values.Count; i++)
+            var cached = true;
+            foreach (var item in scan.Items)
             {
-                var source = values.Count == 1 ? field.Path : $"{field.Path}[{i}]";
-                await AddAsync(run, new NamespaceRef(field.Namespace, field.NamespaceIsId), values[i], source, field.IsPrimary, false, null, ct);
+                if (item.Error is null && !memo.TryGetCached(item.Namespace, item.NamespaceIsId, out _))
+                {
+                    cached = false;
+                    break;
+                }
+            }
+
+            if (cached)
+            {
+                return new(Resolve(scan, reference => memo.TryGetCached(reference.Value, reference.IsId, out var ns) ? ns : null));
             }
         }
 
-        if (record.ValueKind == JsonValueKind.Object
-            && record.TryGetProperty(IdentityMapField, out var map)
-            && map.ValueKind == JsonValueKind.Object)
+        return LookUpAndResolveAsync(scan, ct);
+    }
+
+    /// <summary>Looks each distinct namespace reference of the record up once, then resolves.</summary>
+    private async ValueTask<IdentityExtraction> LookUpAndResolveAsync(IdentityScan scan, CancellationToken ct)
+    {
+        var resolved = new Dictionary<NamespaceRef, IdentityNamespace?>();
+        foreach (var item in scan.Items)
         {
-            foreach (var entry in map.EnumerateObject())
+            var reference = new NamespaceRef(item.Namespace, item.NamespaceIsId);
+            if (item.Error is null && !resolved.ContainsKey(reference))
             {
-                await AddMapEntriesAsync(run, entry, ct);
+                resolved[reference] = reference.IsId
+                    ? int.TryParse(reference.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                        ? await namespaces.FindByIdAsync(id, ct)
+                        : null
+                    : await namespaces.FindByCodeAsync(reference.Value, ct);
             }
         }
 
-        var errors = run.Errors;
-        var identities = Deduplicate(run.Found);
+        return Resolve(scan, reference => resolved[reference]);
+    }
+
+    private static IdentityExtraction Resolve(IdentityScan scan, Func<NamespaceRef, IdentityNamespace?> resolve)
+    {
+        var errors = new List<IdentityRecordError>();
+        var found = new List<Candidate>(scan.Items.Count);
+        foreach (var item in scan.Items)
+        {
+            if (item.Error is { } error)
+            {
+                errors.Add(error);
+                continue;
+            }
+
+            var source = item.Source;
+            var ns = resolve(new NamespaceRef(item.Namespace, item.NamespaceIsId));
+            if (ns is null)
+            {
+                errors.Add(Dropped(
+                    IdentityRecordProblem.NamespaceUnknown,
+                    source,
+                    $"The identity at {source} names namespace '{item.Namespace}', which this organization does not have: create it in Identity Service or use an existing namespace code."));
+                continue;
+            }
+
+            var text = item.Value;
+            switch (IdentityGuardrails.CheckValue(ns.Code, text))
+            {
+                case IdentityRecordProblem.EcidFormat:
+                    errors.Add(new IdentityRecordError(IdentityRecordProblem.EcidFormat, IdentityErrorOutcome.RecordSkipped, source,
+                        $"The ECID at {source} is not exactly {IdentityGuardrails.EcidLength} digits, so the record is skipped: send the 38-digit Experience Cloud ID."));
+                    continue;
+                case IdentityRecordProblem.ValueTooLong:
+                    errors.Add(new IdentityRecordError(IdentityRecordProblem.ValueTooLong, IdentityErrorOutcome.RecordSkipped, source,
+                        $"The {ns.Code} identity at {source} is {text.Length} characters long, over the {IdentityGuardrails.MaxValueLength} Identity Service allows, so the record is skipped."));
+                    continue;
+                case IdentityRecordProblem.ValueBlocked:
+                    errors.Add(Dropped(IdentityRecordProblem.ValueBlocked, source,
+                        $"The {ns.Code} identity at {source} is blank or one of \"null\", \"anonymous\", \"invalid\", which Identity Service blocks: omit the identity instead."));
+                    continue;
+            }
+
+            var identity = item.Xid is { } xid && string.Equals(item.Namespace, ns.Code, StringComparison.Ordinal)
+                ? new CompositeIdentity(ns.Code, text, xid)
+                : new CompositeIdentity(ns.Code, text);
+            found.Add(new Candidate(identity, ns, item.DescriptorPrimary, item.MapPrimary, item.AuthenticatedState, source));
+        }
+
+        var identities = Deduplicate(found);
         if (identities.Count > IdentityGuardrails.MaxIdentitiesPerRecord)
         {
             errors.Add(new IdentityRecordError(
@@ -67,126 +138,35 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
                 $"The record holds {identities.Count} distinct identities; Identity Service accepts at most {IdentityGuardrails.MaxIdentitiesPerRecord} per record: split the identities over several records."));
         }
 
-        if (errors.Any(e => e.Outcome == IdentityErrorOutcome.RecordSkipped))
+        foreach (var error in errors)
         {
-            return new IdentityExtraction([], null, errors);
+            if (error.Outcome == IdentityErrorOutcome.RecordSkipped)
+            {
+                return new IdentityExtraction([], null, errors);
+            }
         }
 
         var primary = ChoosePrimary(identities);
-        var result = identities
-            .Select(c => new ExtractedIdentity(c.Identity, c.Namespace, ReferenceEquals(c, primary), c.AuthenticatedState, c.Source))
-            .ToList();
-        return new IdentityExtraction(result, result.FirstOrDefault(i => i.IsPrimary), errors);
-    }
-
-    private async Task AddMapEntriesAsync(Run run, JsonProperty entry, CancellationToken ct)
-    {
-        var errors = run.Errors;
-        var key = entry.Name;
-        var path = $"{IdentityMapField}/{key}";
-        if (string.IsNullOrWhiteSpace(key))
+        var result = new List<ExtractedIdentity>(identities.Count);
+        ExtractedIdentity? chosen = null;
+        foreach (var c in identities)
         {
-            errors.Add(Dropped(IdentityRecordProblem.NamespaceMissing, path, "An identityMap key is blank, so its identities have no namespace: key each identity by its namespace code (e.g. \"Email\")."));
-            return;
+            var extracted = new ExtractedIdentity(c.Identity, c.Namespace, ReferenceEquals(c, primary), c.AuthenticatedState, c.Source);
+            chosen ??= extracted.IsPrimary ? extracted : null;
+            result.Add(extracted);
         }
 
-        if (entry.Value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(Dropped(IdentityRecordProblem.ValueMissing, path, $"identityMap.{key} must be an array of {{\"id\": ...}} objects."));
-            return;
-        }
-
-        var index = 0;
-        foreach (var item in entry.Value.EnumerateArray())
-        {
-            var source = $"{path}/{index++}";
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.Null)
-            {
-                errors.Add(Dropped(IdentityRecordProblem.ValueMissing, source, $"identityMap.{key}[{index - 1}] has no \"id\": give each entry its identity value."));
-                continue;
-            }
-
-            var primary = item.TryGetProperty("primary", out var p) && p.ValueKind == JsonValueKind.True;
-            var state = item.TryGetProperty("authenticatedState", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            await AddAsync(run, new NamespaceRef(key, false), id, source, false, primary, state, ct);
-        }
-    }
-
-    private async Task AddAsync(
-        Run run,
-        NamespaceRef reference,
-        JsonElement value,
-        string source,
-        bool descriptorPrimary,
-        bool mapPrimary,
-        string? authenticatedState,
-        CancellationToken ct)
-    {
-        var errors = run.Errors;
-        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-        {
-            return;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(Dropped(IdentityRecordProblem.ValueNotString, source, $"The identity at {source} is a {value.ValueKind.ToString().ToLowerInvariant()}; identity values must be strings."));
-            return;
-        }
-
-        var ns = await ResolveAsync(run, reference, ct);
-        if (ns is null)
-        {
-            errors.Add(Dropped(
-                IdentityRecordProblem.NamespaceUnknown,
-                source,
-                $"The identity at {source} names namespace '{reference.Value}', which this organization does not have: create it in Identity Service or use an existing namespace code."));
-            return;
-        }
-
-        var text = value.GetString()!;
-        switch (IdentityGuardrails.CheckValue(ns.Code, text))
-        {
-            case IdentityRecordProblem.EcidFormat:
-                errors.Add(new IdentityRecordError(IdentityRecordProblem.EcidFormat, IdentityErrorOutcome.RecordSkipped, source,
-                    $"The ECID at {source} is not exactly {IdentityGuardrails.EcidLength} digits, so the record is skipped: send the 38-digit Experience Cloud ID."));
-                return;
-            case IdentityRecordProblem.ValueTooLong:
-                errors.Add(new IdentityRecordError(IdentityRecordProblem.ValueTooLong, IdentityErrorOutcome.RecordSkipped, source,
-                    $"The {ns.Code} identity at {source} is {text.Length} characters long, over the {IdentityGuardrails.MaxValueLength} Identity Service allows, so the record is skipped."));
-                return;
-            case IdentityRecordProblem.ValueBlocked:
-                errors.Add(Dropped(IdentityRecordProblem.ValueBlocked, source,
-                    $"The {ns.Code} identity at {source} is blank or one of \"null\", \"anonymous\", \"invalid\", which Identity Service blocks: omit the identity instead."));
-                return;
-        }
-
-        run.Found.Add(new Candidate(new CompositeIdentity(ns.Code, text), ns, descriptorPrimary, mapPrimary, authenticatedState, source));
-    }
-
-    private async Task<IdentityNamespace?> ResolveAsync(Run run, NamespaceRef reference, CancellationToken ct)
-    {
-        if (run.Resolved.TryGetValue(reference, out var cached))
-        {
-            return cached;
-        }
-
-        var ns = reference.IsId
-            ? int.TryParse(reference.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                ? await namespaces.FindByIdAsync(id, ct)
-                : null
-            : await namespaces.FindByCodeAsync(reference.Value, ct);
-        run.Resolved[reference] = ns;
-        return ns;
+        return new IdentityExtraction(result, chosen, errors);
     }
 
     private static List<Candidate> Deduplicate(List<Candidate> found)
     {
-        var byIdentity = new Dictionary<CompositeIdentity, Candidate>();
-        var ordered = new List<Candidate>();
+        var ordered = new List<Candidate>(found.Count);
         foreach (var candidate in found)
         {
-            if (byIdentity.TryGetValue(candidate.Identity, out var seen))
+            // A record holds a handful of identities: a linear search beats hashing them.
+            var seen = ordered.Find(c => c.Identity.Equals(candidate.Identity));
+            if (seen is not null)
             {
                 seen.DescriptorPrimary |= candidate.DescriptorPrimary;
                 seen.MapPrimary |= candidate.MapPrimary;
@@ -194,33 +174,42 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
                 continue;
             }
 
-            byIdentity[candidate.Identity] = candidate;
             ordered.Add(candidate);
         }
 
         return ordered;
     }
 
-    private static Candidate? ChoosePrimary(List<Candidate> identities) =>
-        identities.FirstOrDefault(c => c.DescriptorPrimary)
-        ?? identities.Where(c => c.MapPrimary).Order(CandidateOrder.Instance).FirstOrDefault()
-        ?? identities.Where(c => IdentityGuardrails.IsEcid(c.Identity.Namespace)).Order(CandidateOrder.Instance).FirstOrDefault();
+    private static Candidate? ChoosePrimary(List<Candidate> identities)
+    {
+        Candidate? map = null;
+        Candidate? ecid = null;
+        foreach (var c in identities)
+        {
+            if (c.DescriptorPrimary)
+            {
+                return c;
+            }
+
+            // The first of the smallest, as a stable sort's first element would be.
+            if (c.MapPrimary && (map is null || CompositeIdentity.Order.Compare(c.Identity, map.Identity) < 0))
+            {
+                map = c;
+            }
+
+            if (IdentityGuardrails.IsEcid(c.Identity.Namespace) && (ecid is null || CompositeIdentity.Order.Compare(c.Identity, ecid.Identity) < 0))
+            {
+                ecid = c;
+            }
+        }
+
+        return map ?? ecid;
+    }
 
     private static IdentityRecordError Dropped(IdentityRecordProblem problem, string source, string message) =>
         new(problem, IdentityErrorOutcome.IdentityDropped, source, message);
 
     private readonly record struct NamespaceRef(string Value, bool IsId);
-
-    /// <summary>The state of one extraction; namespaces are resolved once per record, never cached across records
-    /// (an organization may create a namespace between two records).</summary>
-    private sealed class Run
-    {
-        public List<Candidate> Found { get; } = [];
-
-        public List<IdentityRecordError> Errors { get; } = [];
-
-        public Dictionary<NamespaceRef, IdentityNamespace?> Resolved { get; } = [];
-    }
 
     private sealed class Candidate(
         CompositeIdentity identity,
@@ -241,12 +230,5 @@ public sealed class IdentityExtractor(IIdentityNamespaceCatalog namespaces)
         public string? AuthenticatedState { get; set; } = authenticatedState;
 
         public string Source { get; } = source;
-    }
-
-    private sealed class CandidateOrder : IComparer<Candidate>
-    {
-        public static readonly CandidateOrder Instance = new();
-
-        public int Compare(Candidate? x, Candidate? y) => CompositeIdentity.Order.Compare(x!.Identity, y!.Identity);
     }
 }

@@ -31,6 +31,25 @@ public sealed class MemoizedNamespaceCatalog(IIdentityNamespaceCatalog inner) : 
         return found;
     }
 
+    /// <summary>The answer already memoized for a namespace code (or, when <paramref name="isId"/>, a numeric id given
+    /// as text), without asking the underlying catalogue; false when it has not been asked yet. Text that is not a
+    /// number is no id: its answer is known (none).</summary>
+    public bool TryGetCached(string codeOrId, bool isId, out IdentityNamespace? found)
+    {
+        if (!isId)
+        {
+            return _byCode.TryGetValue(codeOrId, out found);
+        }
+
+        if (!int.TryParse(codeOrId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            found = null;
+            return true;
+        }
+
+        return _byId.TryGetValue(id, out found);
+    }
+
     public Task<IReadOnlyList<IdentityNamespace>> ListAsync(CancellationToken ct)
     {
         throw new NotImplementedException();

@@ -26,11 +26,36 @@ public interface IIngestedRecordSink
     Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct);
 }
 
+/// <summary>A sink that does the share of its per-record work that needs no database ahead of time, while records are
+/// checked: batch ingestion checks each segment on every core while the previous one is written, and everything done in
+/// <see cref="IIngestedRecordSink.AcceptAsync"/> runs in the one writer (it holds the batch's transaction), so work moved
+/// into <see cref="IRecordPreparer.Prepare"/> leaves that serial stage.</summary>
+public interface IPreparingRecordSink : IIngestedRecordSink
+{
+    /// <summary>Called once per batch attempt, before its records are read, in the batch's scope and transaction (it may
+    /// read through the stores). Null when the sink has nothing to prepare for this batch.</summary>
+    Task<IRecordPreparer?> PreparerAsync(Dataset dataset, Batch batch, CancellationToken ct);
+}
+
+/// <summary>Prepares single accepted records for one sink and one batch (<see cref="IPreparingRecordSink"/>).</summary>
+public interface IRecordPreparer
+{
+    /// <summary>Called for every accepted record, on any thread and concurrently, before the record reaches the sink in
+    /// <see cref="IngestedRecord.Prepared"/>: must be thread-safe and must not use the database. May return null; a sink
+    /// must handle records that arrive without (or with a failed) preparation by doing the work itself. The result must
+    /// not refer to <paramref name="json"/>'s memory, which is reused after the segment is written.</summary>
+    object? Prepare(ReadOnlyMemory<byte> json);
+}
+
 /// <summary>A segment of a batch's accepted records, with the dataset (its tags say whether it is profile-enabled) and the batch.</summary>
 public sealed record IngestedRecords(Dataset Dataset, Batch Batch, IReadOnlyList<IngestedRecord> Records);
 
 /// <summary>One accepted record: the file it came from, its row there, and the record as stored (one line of UTF-8 JSON).</summary>
-public readonly record struct IngestedRecord(string FileName, long Row, ReadOnlyMemory<byte> Json);
+public readonly record struct IngestedRecord(string FileName, long Row, ReadOnlyMemory<byte> Json)
+{
+    /// <summary>What the receiving sink's <see cref="IRecordPreparer"/> made of the record, or null.</summary>
+    public object? Prepared { get; init; }
+}
 
 /// <summary>A problem a sink found with one record of a segment: which record (its position in
 /// <see cref="IngestedRecords.Records"/>), and the problems, each with its row error code.</summary>

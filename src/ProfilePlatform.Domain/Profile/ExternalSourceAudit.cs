@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ProfilePlatform.Domain.Profile;
@@ -25,4 +26,47 @@ public static class ExternalSourceAudit
             ? parsed
             : null;
     }
+
+    /// <summary><see cref="LastUpdatedDate(JsonObject)"/> read from the record's JSON as parsed, without building
+    /// an object model.</summary>
+    public static DateTimeOffset? LastUpdatedDate(JsonElement record)
+    {
+        if (record.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var groupName in GroupNames)
+        {
+            if (!record.TryGetProperty(groupName, out var group) || group.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var fieldName in FieldNames)
+            {
+                // The first field that holds a value (not an object, array or null) decides, as in the JsonObject form.
+                if (group.TryGetProperty(fieldName, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                {
+                    return value.ValueKind == JsonValueKind.String ? Parse(value.GetString()!) : null;
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="LastUpdatedDate(JsonObject)"/> of a record given as UTF-8 JSON.</summary>
+    public static DateTimeOffset? LastUpdatedDate(ReadOnlyMemory<byte> record)
+    {
+        using var document = JsonDocument.Parse(record);
+        return LastUpdatedDate(document.RootElement);
+    }
+
+    private static DateTimeOffset? Parse(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? parsed
+            : null;
 }

@@ -31,6 +31,14 @@ public static class RecordMerge
         return result;
     }
 
+    /// <summary>Applies <paramref name="newer"/> onto <paramref name="older"/> itself and returns it: for an object the
+    /// caller owns and no longer needs as it was (one just parsed from storage), saving <see cref="Apply"/>'s copy.</summary>
+    public static JsonObject ApplyInPlace(JsonObject older, JsonObject newer)
+    {
+        Merge(older, newer, topLevel: true);
+        return older;
+    }
+
     private static void Merge(JsonObject target, JsonObject newer, bool topLevel)
     {
         foreach (var (name, value) in newer)

@@ -45,6 +45,8 @@ internal sealed class BatchProcessor(
 
     private IngestionWorkerOptions Options => options;
 
+    private ILogger Log => log;
+
     public async Task ProcessAsync(ClaimedJob job, CancellationToken ct)
     {
         var batch = await batches.FindAsync(job.BatchId, ct);
@@ -97,7 +99,13 @@ internal sealed class BatchProcessor(
         }
 
         await transaction.CreateSavepointAsync(Savepoint, ct);
-        var run = new Run(this, dataset, batch, check, IngestionPolicy.Of(batch), new RowErrorCollector(options.MaxStoredRowErrors));
+        var preparers = new IRecordPreparer?[sinks.Count];
+        for (var i = 0; i < sinks.Count; i++)
+        {
+            preparers[i] = sinks[i] is IPreparingRecordSink preparing ? await preparing.PreparerAsync(dataset, batch, ct) : null;
+        }
+
+        var run = new Run(this, dataset, batch, check, IngestionPolicy.Of(batch), new RowErrorCollector(options.MaxStoredRowErrors), preparers.Any(p => p is not null) ? preparers : null);
         foreach (var file in uploaded)
         {
             await run.ReadFileAsync(file, ct);
@@ -219,10 +227,14 @@ internal sealed class BatchProcessor(
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>One attempt at one batch: what was counted, written and refused so far.</summary>
-    private sealed class Run(BatchProcessor owner, Dataset dataset, Batch batch, RecordCheck check, IngestionPolicy policy, RowErrorCollector errors)
+    private sealed class Run(BatchProcessor owner, Dataset dataset, Batch batch, RecordCheck check, IngestionPolicy policy, RowErrorCollector errors, IReadOnlyList<IRecordPreparer?>? preparers)
     {
         private bool writing = true;
         private bool wrote;
+        private long writtenRecords;
+
+        /// <summary>Records written before the planner statistics are first checked, doubling after each check.</summary>
+        private long nextStatisticsCheck = 8192;
 
         public IngestionTally Tally { get; } = new();
 
@@ -300,7 +312,7 @@ internal sealed class BatchProcessor(
                             segment.Add(reader.Current);
                             if (segment.IsFull)
                             {
-                                segment.Check(check, threads);
+                                segment.Check(check, threads, preparers);
                                 await channel.Writer.WriteAsync(segment, stop.Token);
                                 segment = Take();
                             }
@@ -308,7 +320,7 @@ internal sealed class BatchProcessor(
 
                         if (segment.Count > 0)
                         {
-                            segment.Check(check, threads);
+                            segment.Check(check, threads, preparers);
                             await channel.Writer.WriteAsync(segment, stop.Token);
                         }
                     }
@@ -350,6 +362,7 @@ internal sealed class BatchProcessor(
         {
             var landed = new List<LandedRecord>(segment.Count);
             var ingested = owner.sinks.Count > 0 ? new List<IngestedRecord>(segment.Count) : null;
+            var positions = preparers is not null ? new List<int>(segment.Count) : null;
             var (bytes, records) = Landed[file];
             for (var i = 0; i < segment.Count; i++)
             {
@@ -359,6 +372,7 @@ internal sealed class BatchProcessor(
                 {
                     landed.Add(new LandedRecord(file.Sequence, segment.Row(i), result.Json));
                     ingested?.Add(new IngestedRecord(file.Name, segment.Row(i), result.Json));
+                    positions?.Add(i);
                     bytes += result.Json.Length + 1;
                     records++;
                 }
@@ -374,11 +388,20 @@ internal sealed class BatchProcessor(
                 return;
             }
 
-            await DatasetRecordWriter.WriteAsync(owner.Db, dataset.Id, batch.Id, landed, ct);
-            wrote = true;
-            foreach (var sink in owner.sinks)
+            if (writtenRecords >= nextStatisticsCheck)
             {
-                var problems = await sink.AcceptAsync(new IngestedRecords(dataset, batch, ingested!), ct);
+                nextStatisticsCheck = writtenRecords * 2;
+                await PlannerStatistics.RefreshStaleInTransactionAsync(owner.Db, owner.Log, ct);
+            }
+
+            await DatasetRecordWriter.WriteAsync(owner.Db, dataset.Id, batch.Id, landed, ct);
+            writtenRecords += landed.Count;
+            wrote = true;
+            for (var s = 0; s < owner.sinks.Count; s++)
+            {
+                var sink = owner.sinks[s];
+                var handed = preparers?[s] is null ? ingested! : WithPrepared(ingested!, positions!, segment, s);
+                var problems = await sink.AcceptAsync(new IngestedRecords(dataset, batch, handed), ct);
                 foreach (var problem in problems)
                 {
                     var record = ingested![problem.Index];
@@ -395,6 +418,18 @@ internal sealed class BatchProcessor(
             {
                 await StopWritingAsync(owner.Db.Database.CurrentTransaction!, ct);
             }
+        }
+
+        /// <summary>The accepted records with what sink <paramref name="sink"/>'s preparer made of each.</summary>
+        private static List<IngestedRecord> WithPrepared(List<IngestedRecord> ingested, List<int> positions, RecordSegment segment, int sink)
+        {
+            var records = new List<IngestedRecord>(ingested.Count);
+            for (var j = 0; j < ingested.Count; j++)
+            {
+                records.Add(ingested[j] with { Prepared = segment.Prepared(sink, positions[j]) });
+            }
+
+            return records;
         }
     }
 }

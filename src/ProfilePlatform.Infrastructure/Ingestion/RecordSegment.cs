@@ -13,6 +13,7 @@ internal sealed class RecordSegment(int capacity)
     private readonly List<Item> items = new(capacity);
     private byte[] arena = new byte[1024 * 1024];
     private CheckedRecord[] results = new CheckedRecord[capacity];
+    private object?[][] prepared = [];
     private int used;
 
     public int Count => items.Count;
@@ -23,6 +24,10 @@ internal sealed class RecordSegment(int capacity)
     public CheckedRecord Result(int i) => results[i];
 
     public long Row(int i) => items[i].Row;
+
+    /// <summary>What preparer <paramref name="preparer"/> made of accepted record <paramref name="i"/> during
+    /// <see cref="Check"/>, or null.</summary>
+    public object? Prepared(int preparer, int i) => preparer < prepared.Length ? prepared[preparer][i] : null;
 
     /// <summary>The record's text as it was read (for row error files).</summary>
     public string Raw(int i)
@@ -44,21 +49,56 @@ internal sealed class RecordSegment(int capacity)
         used += json.Length;
     }
 
-    /// <summary>Checks every record, on up to <paramref name="threads"/> threads (the check is thread-safe).</summary>
-    public void Check(RecordCheck check, int threads)
+    /// <summary>Checks every record, on up to <paramref name="threads"/> threads (the check is thread-safe), and hands each
+    /// accepted record to the <paramref name="preparers"/> (null entries skipped) in the same pass.</summary>
+    public void Check(RecordCheck check, int threads, IReadOnlyList<IRecordPreparer?>? preparers = null)
     {
         if (results.Length < items.Count)
         {
             results = new CheckedRecord[items.Count];
         }
 
+        var count = preparers?.Count ?? 0;
+        if (prepared.Length != count)
+        {
+            prepared = new object?[count][];
+        }
+
+        for (var p = 0; p < count; p++)
+        {
+            if (prepared[p] is null || prepared[p].Length < items.Count)
+            {
+                prepared[p] = new object?[Math.Max(items.Count, capacity)];
+            }
+        }
+
         var output = results;
+        var outputPrepared = prepared;
         var local = arena;
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var item = items[i];
-            output[i] = check.Check(new SourceRecord(item.Row, local.AsMemory(item.Offset, item.Length), item.Problems, item.Raw));
+            var result = check.Check(new SourceRecord(item.Row, local.AsMemory(item.Offset, item.Length), item.Problems, item.Raw));
+            output[i] = result;
+            for (var p = 0; p < count; p++)
+            {
+                outputPrepared[p][i] = result.IsAccepted && preparers![p] is { } preparer ? Prepare(preparer, result.Json) : null;
+            }
         });
+    }
+
+    /// <summary>A preparation that throws is left to the sink, which then does the work itself (and meets the problem
+    /// in the writer, where it always met it).</summary>
+    private static object? Prepare(IRecordPreparer preparer, ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return preparer.Prepare(json);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>Empties the segment for the next records, keeping its arrays.</summary>
@@ -66,6 +106,11 @@ internal sealed class RecordSegment(int capacity)
     {
         items.Clear();
         Array.Clear(results);
+        foreach (var p in prepared)
+        {
+            Array.Clear(p);
+        }
+
         used = 0;
     }
 

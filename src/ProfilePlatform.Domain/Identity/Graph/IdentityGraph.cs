@@ -78,10 +78,15 @@ public sealed class IdentityGraph
     /// <param name="source">The record's dataset, batch and ingestion time.</param>
     public LinkOutcome Link(IEnumerable<GraphIdentity> identities, LinkSource source)
     {
-        var members = identities
-            .Where(i => IdentityTypes.IsLinkable(i.IdType))
-            .DistinctBy(i => i.Identity)
-            .ToList();
+        var members = new List<GraphIdentity>(4);
+        foreach (var identity in identities)
+        {
+            if (IdentityTypes.IsLinkable(identity.IdType) && !members.Exists(m => m.Identity.Equals(identity.Identity)))
+            {
+                members.Add(identity);
+            }
+        }
+
         if (members.Count < 2)
         {
             return LinkOutcome.NotLinked;
@@ -105,12 +110,21 @@ public sealed class IdentityGraph
             }
         }
 
-        var record = members.Select(m => m.Identity).ToHashSet();
-        var evicted = EnforceCap(members[0].Identity, record);
-        RemoveIsolated();
-        AssignGraphIds();
         var start = members[0].Identity;
-        return new LinkOutcome(true, _vertices[start].GraphId, Component(start).Order(CompositeIdentity.Order).ToList(), evicted);
+        var component = Component(start);
+        List<CompositeIdentity> evicted = [];
+        if (component.Count > MaxIdentitiesPerGraph)
+        {
+            evicted = EnforceCap(start, [.. members.Select(m => m.Identity)]);
+            component = null;
+        }
+
+        RemoveIsolated();
+        AssignGraphIds(component);
+        component ??= Component(start);
+        var sorted = new List<CompositeIdentity>(component);
+        sorted.Sort(CompositeIdentity.Order);
+        return new LinkOutcome(true, _vertices[start].GraphId, sorted, evicted);
     }
 
     /// <summary>Removes <paramref name="datasetId"/> from every link's provenance; links no other dataset supports
@@ -267,7 +281,16 @@ public sealed class IdentityGraph
     /// <summary>Drops identities left without a link; only a changed identity can have lost its last link.</summary>
     private void RemoveIsolated()
     {
-        foreach (var identity in _dirty.Where(k => _vertices.ContainsKey(k) && Neighbours(k).Count == 0).ToList())
+        List<CompositeIdentity>? isolated = null;
+        foreach (var identity in _dirty)
+        {
+            if (_vertices.ContainsKey(identity) && Neighbours(identity).Count == 0)
+            {
+                (isolated ??= []).Add(identity);
+            }
+        }
+
+        foreach (var identity in isolated ?? [])
         {
             _neighbours.Remove(identity);
             _vertices.Remove(identity);
@@ -288,14 +311,14 @@ public sealed class IdentityGraph
     private HashSet<CompositeIdentity> Component(CompositeIdentity start)
     {
         var seen = new HashSet<CompositeIdentity> { start };
-        var queue = new Queue<CompositeIdentity>([start]);
-        while (queue.TryDequeue(out var current))
+        var queue = new List<CompositeIdentity>(8) { start };
+        for (var i = 0; i < queue.Count; i++)
         {
-            foreach (var next in Neighbours(current))
+            foreach (var next in Neighbours(queue[i]))
             {
                 if (seen.Add(next))
                 {
-                    queue.Enqueue(next);
+                    queue.Add(next);
                 }
             }
         }
@@ -305,48 +328,67 @@ public sealed class IdentityGraph
 
     /// <summary>Gives every changed component its id (the rule in the class remarks). Components without a changed
     /// identity keep theirs: they hold no id another component holds, so the rule leaves them as they are.</summary>
-    private void AssignGraphIds()
+    /// <param name="known">A component already computed after the change, when the caller has one: if every changed
+    /// identity is in it (a record linked without eviction), it is the only changed component and is not walked again.</param>
+    private void AssignGraphIds(HashSet<CompositeIdentity>? known = null)
     {
-        var seen = new HashSet<CompositeIdentity>();
         var changed = new List<HashSet<CompositeIdentity>>();
-        foreach (var identity in _dirty.Where(_vertices.ContainsKey))
+        if (known is not null && _dirty.IsSubsetOf(known))
         {
-            if (!seen.Contains(identity))
+            changed.Add(known);
+        }
+        else
+        {
+            var seen = new HashSet<CompositeIdentity>();
+            foreach (var identity in _dirty)
             {
-                var component = Component(identity);
-                seen.UnionWith(component);
-                changed.Add(component);
+                if (_vertices.ContainsKey(identity) && !seen.Contains(identity))
+                {
+                    var component = Component(identity);
+                    seen.UnionWith(component);
+                    changed.Add(component);
+                }
             }
         }
 
         _dirty.Clear();
-        var components = changed
-            .OrderByDescending(c => c.Count)
-            .ThenBy(c => c.Select(i => i.Xid).Min(StringComparer.Ordinal), StringComparer.Ordinal)
-            .ToList();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var component in components)
+        if (changed.Count > 1)
         {
-            var id = component
-                .Select(i => _vertices[i].GraphId)
-                .Where(g => g.Length > 0 && !taken.Contains(g))
-                .Order(StringComparer.Ordinal)
-                .FirstOrDefault() ?? NewGraphId(taken);
-            taken.Add(id);
+            changed = [.. changed
+                .OrderByDescending(c => c.Count)
+                .ThenBy(c => c.Select(i => i.Xid).Min(StringComparer.Ordinal), StringComparer.Ordinal)];
+        }
+
+        var taken = changed.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var component in changed)
+        {
+            string? id = null;
             foreach (var identity in component)
             {
-                if (!string.Equals(_vertices[identity].GraphId, id, StringComparison.Ordinal))
+                var graphId = _vertices[identity].GraphId;
+                if (graphId.Length > 0 && (taken is null || !taken.Contains(graphId)) && (id is null || string.CompareOrdinal(graphId, id) < 0))
                 {
-                    _vertices[identity] = _vertices[identity] with { GraphId = id };
+                    id = graphId;
+                }
+            }
+
+            id ??= NewGraphId(taken);
+            taken?.Add(id);
+            foreach (var identity in component)
+            {
+                var vertex = _vertices[identity];
+                if (!string.Equals(vertex.GraphId, id, StringComparison.Ordinal))
+                {
+                    _vertices[identity] = vertex with { GraphId = id };
                 }
             }
         }
     }
 
-    private string NewGraphId(HashSet<string> taken)
+    private string NewGraphId(HashSet<string>? taken)
     {
         var id = _newGraphId();
-        if (id.Length == 0 || taken.Contains(id))
+        if (id.Length == 0 || taken?.Contains(id) == true)
         {
             throw new InvalidOperationException($"The graph id generator returned '{id}', which is empty or already used.");
         }

@@ -159,6 +159,17 @@ public sealed class IdentityGraphService(
 
     private IdentityGraph NewGraph(IdentityGraphState state) => new(state, _newGraphId, maxIdentitiesPerGraph);
 
-    private static int LinkableCount(IdentityLinkRequest request) =>
-        request.Identities.Where(i => IdentityTypes.IsLinkable(i.IdType)).Select(i => i.Identity).Distinct().Count();
+    private static int LinkableCount(IdentityLinkRequest request)
+    {
+        var distinct = new List<CompositeIdentity>(request.Identities.Count);
+        foreach (var identity in request.Identities)
+        {
+            if (IdentityTypes.IsLinkable(identity.IdType) && !distinct.Contains(identity.Identity))
+            {
+                distinct.Add(identity.Identity);
+            }
+        }
+
+        return distinct.Count;
+    }
 }

@@ -21,20 +21,66 @@ public sealed record IdentityLink(IdentityLinkKey Key, DateTimeOffset FirstEstab
     /// refreshed and <see cref="LastEstablished"/> moves forward.</summary>
     public IdentityLink EstablishedBy(LinkSource source)
     {
-        var same = Sources.FirstOrDefault(s => SameOrigin(s, source));
+        LinkSource? same = null;
+        var sources = new List<LinkSource>(Sources.Count + 1);
+        foreach (var s in Sources)
+        {
+            if (SameOrigin(s, source))
+            {
+                same ??= s;
+            }
+            else
+            {
+                sources.Add(s);
+            }
+        }
+
         var kept = same is not null && same.At >= source.At ? same : source;
-        var sources = Sources
-            .Where(s => !SameOrigin(s, source))
-            .Append(kept)
-            .OrderBy(s => s.DatasetId, StringComparer.Ordinal)
-            .ThenBy(s => s.BatchId, StringComparer.Ordinal)
-            .ToList();
+        var first = source.At < FirstEstablished ? source.At : FirstEstablished;
+        var last = source.At > LastEstablished ? source.At : LastEstablished;
+        if (ReferenceEquals(kept, same) && sources.Count == Sources.Count - 1 && first == FirstEstablished && last == LastEstablished && IsOrdered(Sources))
+        {
+            return this; // established again by a batch it already names, no later: nothing changes
+        }
+
+        // Ordered by (dataset, batch), stable like the sort it replaces: a handful of sources, inserted in place.
+        var at = sources.Count;
+        while (at > 0 && CompareOrigin(sources[at - 1], kept) > 0)
+        {
+            at--;
+        }
+
+        sources.Insert(at, kept);
+        if (!IsOrdered(sources))
+        {
+            sources = [.. sources.OrderBy(s => s.DatasetId, StringComparer.Ordinal).ThenBy(s => s.BatchId, StringComparer.Ordinal)];
+        }
+
         return this with
         {
-            FirstEstablished = source.At < FirstEstablished ? source.At : FirstEstablished,
-            LastEstablished = source.At > LastEstablished ? source.At : LastEstablished,
+            FirstEstablished = first,
+            LastEstablished = last,
             Sources = sources,
         };
+    }
+
+    private static int CompareOrigin(LinkSource a, LinkSource b)
+    {
+        var byDataset = string.CompareOrdinal(a.DatasetId, b.DatasetId);
+        return byDataset != 0 ? byDataset : string.CompareOrdinal(a.BatchId, b.BatchId);
+    }
+
+    private static bool IsOrdered(IReadOnlyList<LinkSource> sources)
+    {
+        for (var i = 1; i < sources.Count; i++)
+        {
+            if (CompareOrigin(sources[i - 1], sources[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The link without the sources <paramref name="drop"/> selects, or null when none remains.</summary>

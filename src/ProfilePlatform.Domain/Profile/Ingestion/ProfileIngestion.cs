@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Identity.Graph;
 using ProfilePlatform.Domain.Profile.Storage;
@@ -37,60 +36,89 @@ public sealed class ProfileIngestion(
     /// <summary>Ingests records given as UTF-8 JSON (one record each, as ingestion stores them).</summary>
     public Task<ProfileIngestionResult> IngestAsync(ProfileIngestionTarget target, IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken ct)
     {
-        var parsed = new JsonElement?[records.Count];
-        for (var i = 0; i < records.Count; i++)
+        var prepared = new PreparedProfileRecord[records.Count];
+        for (var i = 0; i < prepared.Length; i++)
         {
-            try
-            {
-                parsed[i] = JsonSerializer.Deserialize<JsonElement>(records[i].Span);
-            }
-            catch (JsonException)
-            {
-                parsed[i] = null;
-            }
+            prepared[i] = PreparedProfileRecord.Of(target, records[i]);
         }
 
-        return IngestAsync(target, parsed, ct);
+        return IngestAsync(target, prepared, ct);
     }
 
     /// <summary>Ingests parsed records.</summary>
-    public Task<ProfileIngestionResult> IngestAsync(ProfileIngestionTarget target, IReadOnlyList<JsonElement> records, CancellationToken ct) =>
-        IngestAsync(target, [.. records.Select(r => (JsonElement?)r)], ct);
-
-    private async Task<ProfileIngestionResult> IngestAsync(ProfileIngestionTarget target, JsonElement?[] records, CancellationToken ct)
+    public Task<ProfileIngestionResult> IngestAsync(ProfileIngestionTarget target, IReadOnlyList<JsonElement> records, CancellationToken ct)
     {
-        var work = new RecordWork[records.Length];
+        var prepared = new PreparedProfileRecord[records.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = PreparedProfileRecord.Of(target, records[i]);
+        }
+
+        return IngestAsync(target, prepared, ct);
+    }
+
+    /// <summary>Ingests records already prepared (<see cref="PreparedProfileRecord.Of(ProfileIngestionTarget, ReadOnlyMemory{byte})"/>,
+    /// typically on other cores): what is left is the namespace lookups, the linking and the writes. A record prepared for
+    /// another target is refused with <see cref="ArgumentException"/>.</summary>
+    public async Task<ProfileIngestionResult> IngestAsync(ProfileIngestionTarget target, IReadOnlyList<PreparedProfileRecord> records, CancellationToken ct)
+    {
+        var work = new RecordWork[records.Count];
         if (!target.IsEnabled)
         {
             return new ProfileIngestionResult([.. records.Select((_, i) => new ProfileRecordOutcome(i, LinkOutcome.NotLinked, ProfileWrite.None, []))]);
         }
 
         var extractor = new IdentityExtractor(new MemoizedNamespaceCatalog(namespaces));
-        for (var i = 0; i < records.Length; i++)
+        var source = new LinkSource(target.DatasetId, target.BatchId, target.IngestedAt);
+        for (var i = 0; i < records.Count; i++)
         {
-            work[i] = await PrepareAsync(target, extractor, records[i], ct);
+            var record = records[i];
+            if (!record.Fits(target))
+            {
+                throw new ArgumentException($"Record {i} was prepared for another dataset schema or data kind than {target.DatasetId}'s.", nameof(records));
+            }
+
+            if (!record.IsObject)
+            {
+                work[i] = NotAnObject();
+                continue;
+            }
+
+            var resolving = extractor.ResolveAsync(record.Scan, ct);
+            var extraction = resolving.IsCompletedSuccessfully ? resolving.Result : await resolving;
+            work[i] = Prepare(target, source, record, extraction);
         }
 
         await LinkAsync(target, work, ct);
         await WriteAsync(work, ct);
-        return new ProfileIngestionResult([.. work.Select((w, i) => new ProfileRecordOutcome(i, w.Link, w.Written, w.Errors))]);
-    }
-
-    private static async Task<RecordWork> PrepareAsync(ProfileIngestionTarget target, IdentityExtractor extractor, JsonElement? parsed, CancellationToken ct)
-    {
-        var work = new RecordWork();
-        if (parsed is not { ValueKind: JsonValueKind.Object } record)
+        var outcomes = new ProfileRecordOutcome[work.Length];
+        for (var i = 0; i < work.Length; i++)
         {
-            work.Errors.Add(new ProfileRecordError(
-                ProfileRecordProblem.NotAnObject,
-                ProfileErrorOutcome.RecordSkipped,
-                "",
-                "The record is not a JSON object: each record must be one XDM object."));
-            return work;
+            outcomes[i] = new ProfileRecordOutcome(i, work[i].Link, work[i].Written, work[i].Errors);
         }
 
-        var extraction = await extractor.ExtractAsync(record, target.IdentityFields, ct);
-        work.Errors.AddRange(extraction.Errors.Select(ProfileRecordError.From));
+        return new ProfileIngestionResult(outcomes);
+    }
+
+    private static RecordWork NotAnObject()
+    {
+        var work = new RecordWork();
+        work.Errors.Add(new ProfileRecordError(
+            ProfileRecordProblem.NotAnObject,
+            ProfileErrorOutcome.RecordSkipped,
+            "",
+            "The record is not a JSON object: each record must be one XDM object."));
+        return work;
+    }
+
+    private static RecordWork Prepare(ProfileIngestionTarget target, LinkSource source, PreparedProfileRecord record, IdentityExtraction extraction)
+    {
+        var work = new RecordWork();
+        foreach (var error in extraction.Errors)
+        {
+            work.Errors.Add(ProfileRecordError.From(error));
+        }
+
         if (extraction.IsRecordSkipped)
         {
             return work;
@@ -98,7 +126,7 @@ public sealed class ProfileIngestion(
 
         if (target.IdentityEnabled)
         {
-            work.LinkRequest = new IdentityLinkRequest(extraction.LinkableIdentities, new LinkSource(target.DatasetId, target.BatchId, target.IngestedAt));
+            work.LinkRequest = new IdentityLinkRequest(extraction.LinkableIdentities, source);
         }
 
         if (target.ProfileEnabled)
@@ -109,7 +137,7 @@ public sealed class ProfileIngestion(
         return work;
     }
 
-    private static void PrepareProfileData(ProfileIngestionTarget target, IdentityExtraction extraction, JsonElement record, RecordWork work)
+    private static void PrepareProfileData(ProfileIngestionTarget target, IdentityExtraction extraction, PreparedProfileRecord record, RecordWork work)
     {
         if (extraction.Primary is not { } primary)
         {
@@ -121,22 +149,25 @@ public sealed class ProfileIngestion(
             return;
         }
 
-        var data = JsonObject.Create(record)!;
-        var identities = extraction.Identities.Select(i => i.Identity).ToList();
+        var identities = new List<CompositeIdentity>(extraction.Identities.Count);
+        foreach (var identity in extraction.Identities)
+        {
+            identities.Add(identity.Identity);
+        }
+
         if (target.Kind == ProfileDataKind.Record)
         {
-            work.Fragment = new ProfileFragmentWrite(target.DatasetId, target.BatchId, primary.Identity, identities, data, target.IngestedAt);
+            work.Fragment = new ProfileFragmentWrite(target.DatasetId, target.BatchId, primary.Identity, identities, record.Json, record.LastUpdated, target.IngestedAt);
             return;
         }
 
-        if (ExperienceEvent.Problem(data) is { } problem)
+        if (record.EventProblem is { } problem)
         {
-            var hasId = data["_id"] is JsonValue id && id.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text);
-            work.Errors.Add(new ProfileRecordError(ProfileRecordProblem.EventInvalid, ProfileErrorOutcome.NotInProfile, hasId ? "timestamp" : "_id", problem));
+            work.Errors.Add(new ProfileRecordError(ProfileRecordProblem.EventInvalid, ProfileErrorOutcome.NotInProfile, record.EventProblemSource, problem));
             return;
         }
 
-        work.Event = ExperienceEvent.Create(target.DatasetId, target.BatchId, primary.Identity, identities, data, target.IngestedAt);
+        work.Event = ExperienceEvent.FromJson(target.DatasetId, target.BatchId, primary.Identity, identities, record.Json, record.EventId!, record.EventTimestamp, target.IngestedAt);
     }
 
     private async Task LinkAsync(ProfileIngestionTarget target, RecordWork[] work, CancellationToken ct)

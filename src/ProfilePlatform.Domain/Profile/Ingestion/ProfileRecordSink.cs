@@ -1,3 +1,4 @@
+using ProfilePlatform.Domain.Catalog;
 using ProfilePlatform.Domain.Ingestion;
 using ProfilePlatform.Domain.SchemaRegistry.Descriptors;
 
@@ -14,9 +15,22 @@ namespace ProfilePlatform.Domain.Profile.Ingestion;
 /// dropped) and 1603 (linked, not in Profile). The records themselves stay in the dataset: AEP's data lake keeps what
 /// Profile drops.</para>
 /// </remarks>
-public sealed class ProfileRecordSink(ProfileDataKindResolver kinds, DescriptorService descriptors, ProfileIngestion ingestion, TimeProvider clock) : IIngestedRecordSink
+public sealed class ProfileRecordSink(ProfileDataKindResolver kinds, DescriptorService descriptors, ProfileIngestion ingestion, TimeProvider clock) : IPreparingRecordSink
 {
     private (string BatchId, ProfileIngestionTarget Target)? resolved;
+
+    /// <summary>Records are parsed, their identities read and their Profile data captured
+    /// (<see cref="PreparedProfileRecord"/>) while they are checked, on every core.</summary>
+    public async Task<IRecordPreparer?> PreparerAsync(Dataset dataset, Batch batch, CancellationToken ct)
+    {
+        var tags = dataset.Tags;
+        if (!tags.ProfileEnabled && !tags.IdentityEnabled)
+        {
+            return null;
+        }
+
+        return new Preparer(await TargetAsync(dataset, batch, ct));
+    }
 
     public async Task<IReadOnlyList<IngestedRecordError>> AcceptAsync(IngestedRecords records, CancellationToken ct)
     {
@@ -26,8 +40,15 @@ public sealed class ProfileRecordSink(ProfileDataKindResolver kinds, DescriptorS
             return [];
         }
 
-        var target = await TargetAsync(records, ct);
-        var result = await ingestion.IngestAsync(target, [.. records.Records.Select(r => r.Json)], ct);
+        var target = await TargetAsync(records.Dataset, records.Batch, ct);
+        var prepared = new PreparedProfileRecord[records.Records.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            var record = records.Records[i];
+            prepared[i] = record.Prepared is PreparedProfileRecord ready && ready.Fits(target) ? ready : PreparedProfileRecord.Of(target, record.Json);
+        }
+
+        var result = await ingestion.IngestAsync(target, prepared, ct);
         return [.. result.WithErrors.Select(outcome => new IngestedRecordError(outcome.Index, [.. outcome.Errors.Select(ProblemOf)]))];
     }
 
@@ -46,18 +67,23 @@ public sealed class ProfileRecordSink(ProfileDataKindResolver kinds, DescriptorS
     private static string Pointer(string source) =>
         source.Length == 0 || source.StartsWith('/') ? source : "/" + source;
 
-    private async Task<ProfileIngestionTarget> TargetAsync(IngestedRecords records, CancellationToken ct)
+    private async Task<ProfileIngestionTarget> TargetAsync(Dataset dataset, Batch batch, CancellationToken ct)
     {
-        if (resolved is { } known && known.BatchId == records.Batch.Id)
+        if (resolved is { } known && known.BatchId == batch.Id)
         {
             return known.Target;
         }
 
-        var schemaId = records.Dataset.SchemaId;
+        var schemaId = dataset.SchemaId;
         var kind = await kinds.KindOfAsync(schemaId, ct);
         var fields = await descriptors.IdentityFieldsAsync(schemaId, ct);
-        var target = ProfileIngestionTarget.For(records.Dataset, records.Batch.Id, kind, fields, clock.GetUtcNow());
-        resolved = (records.Batch.Id, target);
+        var target = ProfileIngestionTarget.For(dataset, batch.Id, kind, fields, clock.GetUtcNow());
+        resolved = (batch.Id, target);
         return target;
+    }
+
+    private sealed class Preparer(ProfileIngestionTarget target) : IRecordPreparer
+    {
+        public object? Prepare(ReadOnlyMemory<byte> json) => PreparedProfileRecord.Of(target, json);
     }
 }

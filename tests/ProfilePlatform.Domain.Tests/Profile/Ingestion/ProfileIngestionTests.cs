@@ -278,6 +278,55 @@ public sealed class ProfileIngestionTests
     }
 
     [Fact]
+    public async Task FragmentAndEvent_FromOneRecord_StoredAsTheRecordsObjectModelWritesIt()
+    {
+        // Arrange: spacing, escapes, non-ASCII text and HTML-sensitive characters, numbers as written
+        const string record = """{ "identityMap": {"ECID": [{"id": "89149270342662559642753730269986316601", "primary": true}], "Phone": [{"id": "+1 555 <0100> & \u0041"}]}, "person": {"name": {"firstName": "Zoë"}}, "n": 1.50 }""";
+        const string @event = """{ "_id": "e1", "timestamp": "2025-01-01T10:00:00Z", "identityMap": {"ECID": [{"id": "89149270342662559642753730269986316601", "primary": true}]}, "web": {"name": "café + <b>"}, "n": 1e3 }""";
+
+        // Act: once from UTF-8 as batch ingestion sends records, once prepared as its check stage does
+        await _sut.IngestAsync(Target(WebDataset, "b1", []), [Encoding.UTF8.GetBytes(record)], CancellationToken.None);
+        await _sut.IngestAsync(Target(EventDataset, "b1", [], ProfileDataKind.ExperienceEvent), [PreparedProfileRecord.Of(Target(EventDataset, "b1", [], ProfileDataKind.ExperienceEvent), Encoding.UTF8.GetBytes(@event))], CancellationToken.None);
+
+        // Assert: the text a JSON object model of the record writes, as before records were kept as text
+        Assert.Equal(JsonNode.Parse(record)!.ToJsonString(), Assert.Single(_fragments.All).RecordJson);
+        Assert.Equal(JsonNode.Parse(@event)!.ToJsonString(), Assert.Single(_events.All).RecordJson);
+        Assert.Equal(JsonNode.Parse(record)!.ToJsonString(), Encoding.UTF8.GetString(Assert.Single(_fragments.All).RecordUtf8.Span));
+        Assert.Equal("Zoë", Assert.Single(_fragments.All).Record["person"]!["name"]!["firstName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PreparedRecords_SameOutcomeAsRawRecords_OneForAnotherTargetRefused()
+    {
+        // Arrange: a record of each outcome (stored, identity dropped, skipped, no primary, not an object)
+        var raw = new[]
+        {
+            """{"_acme":{"crmId":"C1"},"personalEmail":{"address":"ann@acme.com"},"extSourceSystemAudit":{"lastUpdatedDate":"2025-02-01T00:00:00Z"}}""",
+            """{"_acme":{"crmId":"C1"},"personalEmail":{"address":"null"},"identityMap":{"Nope":[{"id":"x"}]}}""",
+            """{"_acme":{"crmId":"C2"},"identityMap":{"ECID":[{"id":"42"}]}}""",
+            """{"personalEmail":{"address":"bob@acme.com"},"identityMap":{"Phone":[{"id":7}]}}""",
+            """[1]""",
+            """{not json""",
+        }.Select(r => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(r)).ToList();
+        var target = Target(CrmDataset, "b1", CrmFields);
+        var reference = new ProfileIngestion(new FakeIdentityNamespaces(), new IdentityGraphService(new InMemoryIdentityGraphStore()), new InMemoryProfileFragmentStore(), new InMemoryExperienceEventStore());
+        var expected = await reference.IngestAsync(target, raw, CancellationToken.None);
+
+        // Act
+        var result = await _sut.IngestAsync(target, [.. raw.Select(r => PreparedProfileRecord.Of(target, r))], CancellationToken.None);
+        var other = () => _sut.IngestAsync(Target(CrmDataset, "b1", []), [PreparedProfileRecord.Of(target, raw[0])], CancellationToken.None);
+
+        // Assert
+        Assert.Equal(
+            expected.Records.Select(r => (r.Link.Linked, r.Written, string.Join("|", r.Errors.Select(e => $"{e.Problem}:{e.IdentityProblem}:{e.Source}:{e.Message}")))),
+            result.Records.Select(r => (r.Link.Linked, r.Written, string.Join("|", r.Errors.Select(e => $"{e.Problem}:{e.IdentityProblem}:{e.Source}:{e.Message}")))));
+        var fragment = Assert.Single(_fragments.All);
+        Assert.Equal(new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero), fragment.LastUpdated);
+        Assert.Equal(["C1"], _fragments.All.Select(f => f.PrimaryIdentity.Value));
+        await Assert.ThrowsAsync<ArgumentException>(other);
+    }
+
+    [Fact]
     public void DataKind_FromTheSchemaClass()
     {
         // Act & Assert
