@@ -23,9 +23,17 @@ namespace ProfilePlatform.Infrastructure.Profile;
 /// COMMITTED. The version is read by the statement before; a policy change committed between the two is a change made
 /// just after this lookup. Tenancy is explicit here (<c>ims_org</c>/<c>sandbox</c> in every predicate), as raw SQL
 /// bypasses the context's query filters.</para>
+/// <para>The sandbox check: when the gateway deferred it (<see cref="TenancyContext.SandboxVerified"/> false), the command
+/// starts with a statement that finds the sandbox live, so a profile GET costs one round trip in all; when it does not,
+/// the gateway's own check runs (its error, or the default sandbox created) before the data is read again.</para>
 /// </remarks>
 internal sealed class SqlProfileLookupReader(PlatformDbContext db) : IProfileLookupReader
 {
+    /// <summary>Whether the request's sandbox is live, for a request whose gateway deferred that check to this
+    /// statement (<see cref="TenancyContext.DeferSandboxCheck"/>): a row only for an active sandbox of the organization.</summary>
+    private const string SandboxSql =
+        "SELECT 1 FROM sandboxes WHERE ims_org = @org AND name = @sandbox AND state = 'Active';\n";
+
     private const string VersionSql =
         "SELECT revision, provisioned FROM profile_merge_policy_sandboxes WHERE ims_org = @org AND sandbox = @sandbox;\n";
 
@@ -50,18 +58,45 @@ internal sealed class SqlProfileLookupReader(PlatformDbContext db) : IProfileLoo
 
     public async Task<ProfileLookupRead> ReadAsync(CompositeIdentity identity, bool stitch, CancellationToken ct)
     {
+        if (db.Tenancy is not { SandboxVerified: false } tenancy)
+        {
+            return (await ReadOnceAsync(identity, stitch, checkSandbox: false, ct)).Read;
+        }
+
+        var (read, sandboxLive) = await ReadOnceAsync(identity, stitch, checkSandbox: true, ct);
+        if (sandboxLive)
+        {
+            tenancy.ConfirmSandbox();
+            return read;
+        }
+
+        // Not live as named (deleted, another organization's, or the default sandbox not created yet): the gateway's
+        // check answers its error, or resolves the sandbox (creating the default), and the data is read again.
+        await tenancy.VerifySandboxAsync(ct);
+        return (await ReadOnceAsync(identity, stitch, checkSandbox: false, ct)).Read;
+    }
+
+    private async Task<(ProfileLookupRead Read, bool SandboxLive)> ReadOnceAsync(CompositeIdentity identity, bool stitch, bool checkSandbox, CancellationToken ct)
+    {
         var tenant = Tenant;
         var times = TimeConverter(db);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = stitch ? StitchedSql : OwnSql;
+            command.CommandText = (checkSandbox ? SandboxSql : string.Empty) + (stitch ? StitchedSql : OwnSql);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             Add(command, "org", tenant.ImsOrg);
             Add(command, "sandbox", tenant.Sandbox);
             Add(command, "xid", identity.Xid);
             await using var reader = await command.ExecuteReaderAsync(ct);
+
+            var sandboxLive = false;
+            if (checkSandbox)
+            {
+                sandboxLive = await reader.ReadAsync(ct);
+                await reader.NextResultAsync(ct);
+            }
 
             string? version = null;
             if (await reader.ReadAsync(ct))
@@ -94,7 +129,7 @@ internal sealed class SqlProfileLookupReader(PlatformDbContext db) : IProfileLoo
             IReadOnlyList<CompositeIdentity> graph = !stitch ? []
                 : members.Count == 0 ? [identity]
                 : [.. members.Values.Order(CompositeIdentity.Order)];
-            return new ProfileLookupRead(graph, fragments, version);
+            return (new ProfileLookupRead(graph, fragments, version), sandboxLive);
         }
         finally
         {
