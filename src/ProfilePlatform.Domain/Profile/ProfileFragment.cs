@@ -83,6 +83,21 @@ public sealed class ProfileFragment
             ingestedAt);
     }
 
+    /// <summary><see cref="Create"/> for a store that parsed <paramref name="record"/> for this fragment alone: the
+    /// fragment keeps that object instead of a copy (the lookup path reads every fragment once per request).</summary>
+    public static ProfileFragment FromStored(
+        string datasetId,
+        string batchId,
+        CompositeIdentity primaryIdentity,
+        IEnumerable<CompositeIdentity> identities,
+        JsonObject record,
+        DateTimeOffset ingestedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        return new ProfileFragment(datasetId, batchId, primaryIdentity, [.. new[] { primaryIdentity }.Concat(identities).Distinct()], record, ingestedAt);
+    }
+
     /// <summary>The fragment after a newer record for the same dataset and primary identity: fields merged as
     /// <see cref="RecordMerge.Apply"/> says, identities united, batch and ingestion time from the newer record.</summary>
     public ProfileFragment Upsert(string batchId, IEnumerable<CompositeIdentity> identities, JsonObject record, DateTimeOffset ingestedAt)
@@ -97,6 +112,6 @@ public sealed class ProfileFragment
             ingestedAt > IngestedAt ? ingestedAt : IngestedAt);
     }
 
-    /// <summary>Applies this fragment's data over <paramref name="lower"/> (no copy of this fragment's record is made).</summary>
-    internal JsonObject ApplyOver(JsonObject lower) => RecordMerge.Apply(lower, _record);
+    /// <summary>Applies this fragment's data into <paramref name="target"/>, which the caller owns.</summary>
+    internal void ApplyInto(JsonObject target) => RecordMerge.ApplyInto(target, _record);
 }

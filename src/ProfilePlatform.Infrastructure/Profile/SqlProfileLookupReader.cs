@@ -142,7 +142,7 @@ internal sealed class SqlProfileLookupReader(PlatformDbContext db, ProfileLookup
 
             if (!reader.IsDBNull(3))
             {
-                fragments.Add(ProfileFragment.Create(
+                fragments.Add(ProfileFragment.FromStored(
                     reader.GetString(3),
                     reader.GetString(4),
                     new CompositeIdentity(reader.GetString(5), reader.GetString(6)),
