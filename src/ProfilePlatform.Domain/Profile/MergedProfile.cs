@@ -50,7 +50,8 @@ public sealed record MergedProfile(
             json["mergePolicy"] = new JsonObject { ["id"] = MergePolicyId };
         }
 
-        json["entity"] = fields is null ? Entity.DeepClone() : ProfileFields.Project(Entity, fields);
+        // The first answer takes Entity itself (a profile is answered once); a second call copies it.
+        json["entity"] = fields is not null ? ProfileFields.Project(Entity, fields) : Entity.Parent is null ? Entity : Entity.DeepClone();
         json["lastModifiedAt"] = Format(LastModifiedAt ?? DateTimeOffset.UnixEpoch);
         return json;
     }

@@ -113,6 +113,21 @@ public sealed class ProfileFragment
             ingestedAt);
     }
 
+    /// <summary><see cref="Create"/> for a store that parsed <paramref name="record"/> for this fragment alone: the
+    /// fragment keeps that object instead of a copy (the lookup path reads every fragment once per request).</summary>
+    public static ProfileFragment FromStored(
+        string datasetId,
+        string batchId,
+        CompositeIdentity primaryIdentity,
+        IEnumerable<CompositeIdentity> identities,
+        JsonObject record,
+        DateTimeOffset ingestedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        return new ProfileFragment(datasetId, batchId, primaryIdentity, WithPrimaryFirst(primaryIdentity, identities), record, null, ingestedAt);
+    }
+
     /// <summary>A fragment from a record given as UTF-8 JSON text (an object), or rebuilt from the text a store keeps:
     /// the text is kept as it is and parsed only when the record is needed as an object. The caller must not change the
     /// bytes afterwards.</summary>
@@ -171,8 +186,8 @@ public sealed class ProfileFragment
             ingestedAt > IngestedAt ? ingestedAt : IngestedAt);
     }
 
-    /// <summary>Applies this fragment's data over <paramref name="lower"/> (no copy of this fragment's record is made).</summary>
-    internal JsonObject ApplyOver(JsonObject lower) => RecordMerge.Apply(lower, _record ??= Parse(_utf8!.Value));
+    /// <summary>Applies this fragment's data into <paramref name="target"/>, which the caller owns.</summary>
+    internal void ApplyInto(JsonObject target) => RecordMerge.ApplyInto(target, _record ??= Parse(_utf8!.Value));
 
     private static JsonObject Parse(ReadOnlyMemory<byte> utf8) =>
         JsonNode.Parse(utf8.Span) as JsonObject ?? throw new InvalidOperationException("A fragment's record must be a JSON object.");

@@ -37,7 +37,7 @@ public static class ProfileMerger
         var entity = new JsonObject();
         for (var i = ordered.Count - 1; i >= 0; i--)
         {
-            entity = ordered[i].ApplyOver(entity);
+            ordered[i].ApplyInto(entity);
         }
 
         entity["identities"] = Identities(ordered, policy.Stitches ? graphIdentities : []);

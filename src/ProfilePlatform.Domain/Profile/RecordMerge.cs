@@ -39,6 +39,10 @@ public static class RecordMerge
         return older;
     }
 
+    /// <summary><see cref="Apply"/> into <paramref name="target"/> itself, for a caller that owns it (the merge of a
+    /// lookup's fragments builds one fresh object); <paramref name="newer"/> is not changed.</summary>
+    internal static void ApplyInto(JsonObject target, JsonObject newer) => Merge(target, newer, topLevel: true);
+
     private static void Merge(JsonObject target, JsonObject newer, bool topLevel)
     {
         foreach (var (name, value) in newer)

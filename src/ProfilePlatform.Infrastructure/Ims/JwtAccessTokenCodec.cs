@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,9 +14,17 @@ namespace ProfilePlatform.Infrastructure.Ims;
 /// Expiry is checked by <see cref="ImsTokenService"/> against the platform clock.</remarks>
 public sealed class JwtAccessTokenCodec(SigningKeyProvider keys) : IAccessTokenCodec
 {
+    /// <summary>Most verified tokens remembered (about 1 KB each).</summary>
+    public const int MaxVerified = 4096;
+
     private const string Issuer = "ProfilePlatform IMS";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private (SigningCredentials Credentials, TokenValidationParameters Validation)? _crypto;
+
+    // Tokens whose signature and claims checked out, by their exact text: the result is a function of the text and the
+    // key, which is loaded once. Only validly signed tokens get in (nobody can fill it without the key); expiry and the
+    // client are still checked on every request by ImsTokenService. Cleared when full.
+    private readonly ConcurrentDictionary<string, ImsAccessToken> _verified = new(StringComparer.Ordinal);
 
     // Built once, on first use after the key is loaded: every gateway request validates a token.
     private (SigningCredentials Credentials, TokenValidationParameters Validation) Crypto => _crypto ??= Build(keys.Key);
@@ -45,6 +54,27 @@ public sealed class JwtAccessTokenCodec(SigningKeyProvider keys) : IAccessTokenC
     }
 
     public ImsAccessToken? Decode(string token)
+    {
+        if (token is not null && _verified.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var decoded = Verify(token);
+        if (decoded is not null)
+        {
+            if (_verified.Count >= MaxVerified)
+            {
+                _verified.Clear();
+            }
+
+            _verified[token!] = decoded;
+        }
+
+        return decoded;
+    }
+
+    private ImsAccessToken? Verify(string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
         {

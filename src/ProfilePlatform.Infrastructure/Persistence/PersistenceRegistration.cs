@@ -44,6 +44,7 @@ public static class PersistenceRegistration
             services.AddPooledDbContextFactory<PostgresPlatformDbContext>(o => o.UseNpgsql(WithPreparedStatements(cs)));
             services.AddScoped<PlatformDbContext>(sp => Rent(sp, sp.GetRequiredService<IDbContextFactory<PostgresPlatformDbContext>>()));
             services.AddSingleton<IPlatformContextFactory, PlatformContextFactory<PostgresPlatformDbContext>>();
+            services.AddSingleton(_ => new Profile.ProfileLookupDataSource(WithPreparedStatements(cs)));
         }
         else
         {

@@ -55,14 +55,26 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (Tenancy is { SandboxVerified: false })
+        {
+            throw new InvalidOperationException("A write before the request's sandbox was verified: save asynchronously (SaveChangesAsync verifies it first).");
+        }
+
         EnsureChangesStayInTenant();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves after the request's sandbox is verified: a read endpoint that deferred the gateway's sandbox check
+    /// (<see cref="TenancyContext.DeferSandboxCheck"/>) never writes into a sandbox that is not live.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (Tenancy is { SandboxVerified: false } tenancy)
+        {
+            await tenancy.VerifySandboxAsync(cancellationToken);
+        }
+
         EnsureChangesStayInTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

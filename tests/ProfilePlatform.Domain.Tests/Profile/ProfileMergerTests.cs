@@ -146,6 +146,31 @@ public sealed class ProfileMergerTests
     }
 
     [Fact]
+    public void Merge_LeavesTheFragmentsUnchanged_AndToJsonAnswersTheSameTwice()
+    {
+        // Arrange: the merge builds its entity in place and the first answer takes it without a copy
+        var older = Fragment("ds1", Crm, """{"person":{"name":{"firstName":"Jane","lastName":"Doe"}},"identityMap":{"CRMID":[{"id":"C1"}]}}""", 1);
+        var newer = Fragment("ds2", Crm, """{"person":{"name":{"firstName":"Janet"}},"identityMap":{"crmid":[{"id":"C2"}]}}""", 2);
+        var olderBefore = older.RecordJson;
+        var newerBefore = newer.RecordJson;
+
+        // Act
+        var profile = ProfileMerger.Merge(ByCrm, [older, newer], TimestampNone);
+        var first = profile.ToJson();
+        first["entity"]!["person"]!["name"]!["firstName"] = "changed by a caller";
+        var second = profile.ToJson();
+        var again = ProfileMerger.Merge(ByCrm, [older, newer], TimestampNone).ToJson();
+
+        // Assert
+        Assert.Equal(olderBefore, older.RecordJson);
+        Assert.Equal(newerBefore, newer.RecordJson);
+        Assert.Equal("Janet", again["entity"]!["person"]!["name"]!["firstName"]!.GetValue<string>());
+        Assert.Equal("Doe", again["entity"]!["person"]!["name"]!["lastName"]!.GetValue<string>());
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+        Assert.NotSame(first["entity"], second["entity"]);
+    }
+
+    [Fact]
     public void Merge_ArraysFromTheWinnerWhole_NullsNeverWin_MapsMergeByKey()
     {
         // Arrange

@@ -9,7 +9,8 @@ namespace ProfilePlatform.Api.Common.Gateway;
 
 /// <summary>The AEP platform gateway in front of every <c>/data/...</c> route: checks token, API key and
 /// organization (in that order, as AEP does), then resolves <c>x-sandbox-name</c> (default <c>prod</c>) and
-/// fixes the request's tenancy.</summary>
+/// fixes the request's tenancy. Reads marked <see cref="SandboxCheckedByEndpointAttribute"/> check the sandbox in their
+/// own statement instead (docs/adr/0006-deferred-sandbox-check.md).</summary>
 public sealed class GatewayMiddleware(RequestDelegate next, GatewayOptions options)
 {
     public const string ApiKeyHeader = "x-api-key";
@@ -42,19 +43,70 @@ public sealed class GatewayMiddleware(RequestDelegate next, GatewayOptions optio
 
         var requested = h[SandboxHeader].ToString().Trim();
         var sandboxName = requested.Length == 0 ? SandboxName.Default : requested;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<OrganizationScopedAttribute>() is null)
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<OrganizationScopedAttribute>() is null)
         {
-            // Resolved here, not injected: organization-scoped routes never pay for a store context.
-            var sandboxes = http.RequestServices.GetRequiredService<SandboxService>();
-            var sandbox = await sandboxes.ResolveActiveAsync(token.ImsOrg, sandboxName, http.RequestAborted)
-                ?? throw new AepException(
-                    ErrorCatalog.Gateway.SandboxNotFound,
-                    $"Sandbox '{sandboxName}' named in the x-sandbox-name header does not exist or is not active in organization {token.ImsOrg}: list the sandboxes with GET /data/foundation/sandbox-management/sandboxes.");
-            tenancy.SetSandbox(sandbox.Name);
+            if (endpoint?.Metadata.GetMetadata<SandboxCheckedByEndpointAttribute>() is not null
+                && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
+            {
+                await DeferSandboxCheckAsync(http, tenancy, token.ImsOrg, sandboxName);
+                return;
+            }
+
+            tenancy.SetSandbox((await ResolveSandboxAsync(http, token.ImsOrg, sandboxName, http.RequestAborted)).Name);
         }
 
-        using (LogContext.PushProperty("ImsOrg", token.ImsOrg))
-        using (LogContext.PushProperty("Sandbox", tenancy.Sandbox ?? "-"))
+        await NextAsync(http, token.ImsOrg, tenancy.Sandbox);
+    }
+
+    /// <summary>The endpoint checks the sandbox in its own statement (<see cref="SandboxCheckedByEndpointAttribute"/>).
+    /// Until it has, every way out runs the gateway's check first: an exception (so a missing sandbox answers this
+    /// gateway's error, not the endpoint's), a write (<see cref="TenancyContext.VerifySandboxAsync"/> in the store), and
+    /// a success answer about to start.</summary>
+    private async Task DeferSandboxCheckAsync(HttpContext http, TenancyContext tenancy, string imsOrg, string sandboxName)
+    {
+        tenancy.DeferSandboxCheck(sandboxName, ct => ResolveSandboxAsync(http, imsOrg, sandboxName, ct));
+        http.Response.OnStarting(() => http.Response.StatusCode < 400 && !tenancy.SandboxVerified ? VerifyBeforeAnswerAsync(http, tenancy) : Task.CompletedTask);
+        try
+        {
+            await NextAsync(http, imsOrg, sandboxName);
+        }
+        catch (Exception) when (!tenancy.SandboxVerified)
+        {
+            await tenancy.VerifySandboxAsync(http.RequestAborted);
+            throw;
+        }
+    }
+
+    /// <summary>The backstop of an endpoint that answers without having checked the sandbox (a defect): the gateway's
+    /// check runs now, and when the sandbox is not live the connection is dropped rather than a body sent.</summary>
+    private static async Task VerifyBeforeAnswerAsync(HttpContext http, TenancyContext tenancy)
+    {
+        try
+        {
+            await tenancy.VerifySandboxAsync(http.RequestAborted);
+        }
+        catch
+        {
+            http.Abort();
+            throw;
+        }
+    }
+
+    private static async Task<Sandbox> ResolveSandboxAsync(HttpContext http, string imsOrg, string sandboxName, CancellationToken ct)
+    {
+        // Resolved here, not injected: organization-scoped routes never pay for a store context.
+        var sandboxes = http.RequestServices.GetRequiredService<SandboxService>();
+        return await sandboxes.ResolveActiveAsync(imsOrg, sandboxName, ct)
+            ?? throw new AepException(
+                ErrorCatalog.Gateway.SandboxNotFound,
+                $"Sandbox '{sandboxName}' named in the x-sandbox-name header does not exist or is not active in organization {imsOrg}: list the sandboxes with GET /data/foundation/sandbox-management/sandboxes.");
+    }
+
+    private async Task NextAsync(HttpContext http, string imsOrg, string? sandbox)
+    {
+        using (LogContext.PushProperty("ImsOrg", imsOrg))
+        using (LogContext.PushProperty("Sandbox", sandbox ?? "-"))
         {
             await next(http);
         }

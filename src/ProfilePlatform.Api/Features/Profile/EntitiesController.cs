@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using ProfilePlatform.Api.Common.Errors;
+using ProfilePlatform.Api.Common.Gateway;
 using ProfilePlatform.Api.Common.Http;
 using ProfilePlatform.Domain.Profile.Entities;
 using ProfilePlatform.Domain.Tenancy;
@@ -18,9 +19,20 @@ namespace ProfilePlatform.Api.Features.Profile;
 [Tags("Real-Time Customer Profile")]
 public sealed class EntitiesController(ProfileEntityService entities, TenancyContext tenancy) : ControllerBase
 {
+    /// <summary>A profile GET checks the sandbox in its one statement (<see cref="SandboxCheckedByEndpointAttribute"/>);
+    /// an events GET reads more, so it has the gateway's check run first.</summary>
     [HttpGet]
-    public Task<JsonObject> Get(CancellationToken ct) =>
-        entities.GetAsync(tenancy.Tenant, EntityQuery.Parse(QueryParameters()), ct);
+    [SandboxCheckedByEndpoint]
+    public async Task<JsonObject> Get(CancellationToken ct)
+    {
+        var query = EntityQuery.Parse(QueryParameters());
+        if (query.IsEvents)
+        {
+            await tenancy.VerifySandboxAsync(ct);
+        }
+
+        return await entities.GetAsync(tenancy.Tenant, query, ct);
+    }
 
     [HttpPost]
     [AepConsumes("application/json", "text/plain")]

@@ -94,6 +94,30 @@ public abstract class GatewayTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Request_TokenRememberedAsVerified_IsStillRefusedOnceExpired_AndATamperedCopyNever()
+    {
+        // Arrange: a genuine token that expires two seconds from now; the codec remembers verified tokens by their text
+        var codec = fixture.Factory.Services.GetRequiredService<IAccessTokenCodec>();
+        var c = TestClients.OrgA;
+        var issued = DateTimeOffset.UtcNow.AddDays(-1).AddSeconds(2);
+        var token = codec.Encode(new ImsAccessToken("t3", c.ClientId, c.ImsOrg, c.TechnicalAccountId, "openid", issued, TimeSpan.FromDays(1)));
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        // Act
+        using var first = await SendWithToken(token, c);
+        using var again = await SendWithToken(token, c);
+        using var forged = await SendWithToken(tampered, c);
+        await Task.Delay(issued.AddDays(1) - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        using var expired = await SendWithToken(token, c);
+
+        // Assert: the remembered token is served until it expires, then refused like any expired token
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await AssertGatewayError(forged, HttpStatusCode.Unauthorized, "401013", "Oauth token is not valid");
+        await AssertGatewayError(expired, HttpStatusCode.Unauthorized, "401013", "Oauth token is not valid");
+    }
+
     /// <summary>Org A's client sends its token with one header removed or replaced.</summary>
     [Theory]
     [InlineData("x-api-key", null, 403, "403000", "Api Key is required")]
