@@ -99,19 +99,8 @@ public sealed class ProfileFragment
         CompositeIdentity primaryIdentity,
         IEnumerable<CompositeIdentity> identities,
         JsonObject record,
-        DateTimeOffset ingestedAt)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
-        return new ProfileFragment(
-            datasetId,
-            batchId,
-            primaryIdentity,
-            WithPrimaryFirst(primaryIdentity, identities),
-            (JsonObject)record.DeepClone(),
-            null,
-            ingestedAt);
-    }
+        DateTimeOffset ingestedAt) =>
+        FromStored(datasetId, batchId, primaryIdentity, identities, (JsonObject)record.DeepClone(), ingestedAt);
 
     /// <summary><see cref="Create"/> for a store that parsed <paramref name="record"/> for this fragment alone: the
     /// fragment keeps that object instead of a copy (the lookup path reads every fragment once per request).</summary>

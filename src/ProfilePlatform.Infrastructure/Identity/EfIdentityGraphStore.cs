@@ -57,8 +57,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         var graphIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in firstXids.Chunk(GraphIdLookupChunk))
         {
-            var xids = chunk.ToList();
-            graphIds.UnionWith(await Vertices.Where(v => xids.Contains(v.Xid)).Select(v => v.GraphId).Distinct().ToListAsync(ct));
+            graphIds.UnionWith(await GraphIdsOfAsync([.. chunk], [], ct));
         }
 
         return [.. graphIds.Order(StringComparer.Ordinal)];

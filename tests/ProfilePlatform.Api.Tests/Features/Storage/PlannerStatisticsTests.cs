@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfilePlatform.Api.Tests.Features.ProfileStore;
 using ProfilePlatform.Api.Tests.Infrastructure;
+using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Persistence;
 
 namespace ProfilePlatform.Api.Tests.Features.Storage;
@@ -18,12 +19,7 @@ public sealed class PlannerStatisticsTests(PostgresPlatform fixture) : IClassFix
     {
         // Arrange: a large table emptied and analyzed (zero rows, thousands of pages), as after a dataset DELETE.
         var tenant = TenantScope.NewTenant();
-        await TenantScope.RunAsync(fixture, tenant, async s =>
-        {
-            await InsertVerticesAsync(s.Db, tenant.ImsOrg, tenant.Sandbox, "old", 60_000);
-            await s.Db.Database.ExecuteSqlRawAsync("DELETE FROM identity_vertices", Ct);
-            await s.Db.Database.ExecuteSqlRawAsync("ANALYZE identity_vertices", Ct);
-        });
+        await EmptyAfterLargeDeleteAsync(tenant);
         var (tuplesBefore, pagesBefore) = await TenantScope.RunAsync(fixture, tenant, s => StatisticsAsync(s.Db));
         Assert.Equal(0, tuplesBefore);
         Assert.True(pagesBefore > 1024, $"precondition: {pagesBefore} pages");
@@ -50,12 +46,7 @@ public sealed class PlannerStatisticsTests(PostgresPlatform fixture) : IClassFix
     {
         // Arrange: stale statistics, and another session holding the table's ANALYZE lock in an open transaction.
         var tenant = TenantScope.NewTenant();
-        await TenantScope.RunAsync(fixture, tenant, async s =>
-        {
-            await InsertVerticesAsync(s.Db, tenant.ImsOrg, tenant.Sandbox, "old", 60_000);
-            await s.Db.Database.ExecuteSqlRawAsync("DELETE FROM identity_vertices", Ct);
-            await s.Db.Database.ExecuteSqlRawAsync("ANALYZE identity_vertices", Ct);
-        });
+        await EmptyAfterLargeDeleteAsync(tenant);
         await using var holder = TenantScope.Open(fixture, tenant);
         await using var held = await holder.Db.Database.BeginTransactionAsync(Ct);
         await holder.Db.Database.ExecuteSqlRawAsync("LOCK TABLE identity_vertices IN SHARE UPDATE EXCLUSIVE MODE", Ct);
@@ -78,6 +69,15 @@ public sealed class PlannerStatisticsTests(PostgresPlatform fixture) : IClassFix
         Assert.Equal(1_000, await TenantScope.RunAsync(fixture, tenant, s => s.Db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM identity_vertices").SingleAsync(Ct)));
         await TenantScope.RunAsync(fixture, tenant, s => s.Db.Database.ExecuteSqlRawAsync("DELETE FROM identity_vertices", Ct));
     }
+
+    /// <summary>Fills identity_vertices, deletes every row and analyzes it: zero rows estimated over thousands of pages.</summary>
+    private Task EmptyAfterLargeDeleteAsync(TenantKey tenant) =>
+        TenantScope.RunAsync(fixture, tenant, async s =>
+        {
+            await InsertVerticesAsync(s.Db, tenant.ImsOrg, tenant.Sandbox, "old", 60_000);
+            await s.Db.Database.ExecuteSqlRawAsync("DELETE FROM identity_vertices", Ct);
+            await s.Db.Database.ExecuteSqlRawAsync("ANALYZE identity_vertices", Ct);
+        });
 
     private static Task InsertVerticesAsync(PlatformDbContext db, string org, string sandbox, string prefix, int count) =>
         db.Database.ExecuteSqlRawAsync(
