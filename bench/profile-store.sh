@@ -47,6 +47,13 @@ as_postgres() {
     fi
 }
 
+# BENCH_PG_SETTINGS: extra server settings for the throwaway cluster, space-separated name=value (for example
+# "shared_buffers=2GB max_wal_size=8GB"); platform and baseline share the cluster, so both run with them.
+pg_settings_options() {
+    local setting
+    for setting in ${BENCH_PG_SETTINGS:-}; do printf ' -c %s' "$setting"; done
+}
+
 PG_TMP=
 PG_BIN=
 cleanup() {
@@ -71,7 +78,7 @@ if [ -z "${PROFILEPLATFORM_BENCH_POSTGRES:-}" ]; then
     step "PostgreSQL: throwaway cluster from $PG_BIN on 127.0.0.1:$port (initdb defaults)"
     as_postgres "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 || die "initdb failed"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=100" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=100$(pg_settings_options)" start >/dev/null \
         || { cat "$PG_TMP/postgres.log" >&2; die "PostgreSQL did not start"; }
     export PROFILEPLATFORM_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 fi

@@ -154,6 +154,13 @@ as_postgres() {
     fi
 }
 
+# BENCH_PG_SETTINGS: extra server settings for the throwaway cluster, space-separated name=value (for example
+# "shared_buffers=2GB max_wal_size=8GB"); platform and baseline share the cluster, so both run with them.
+pg_settings_options() {
+    local setting
+    for setting in ${BENCH_PG_SETTINGS:-}; do printf ' -c %s' "$setting"; done
+}
+
 cleanup() {
     local rc=$?
     set +e
@@ -203,15 +210,15 @@ start_postgres() {
         || { cat "$OUT/initdb.log" >&2; die "initdb failed"; }
     # initdb defaults (fsync, synchronous_commit, shared_buffers ...) except where it listens and max_connections.
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200$(pg_settings_options)" start >/dev/null \
         || { cat "$PG_TMP/postgres.log" >&2; die "PostgreSQL did not start"; }
     PG_STARTED=1
     PG_BASE="Host=127.0.0.1;Port=$port;Username=postgres"
     local settings
     settings="$(as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -AtX -F= -c \
-        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_connections', 'jit') ORDER BY name" \
+        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'max_connections', 'jit') ORDER BY name" \
         | paste -sd ' ')"
-    PG_DESCRIPTION="throwaway cluster (initdb defaults; listen 127.0.0.1, max_connections=200): $settings"
+    PG_DESCRIPTION="throwaway cluster (initdb defaults${BENCH_PG_SETTINGS:+ plus $BENCH_PG_SETTINGS}; listen 127.0.0.1, max_connections=200): $settings"
 }
 
 # ------------------------------------------------------------------------------------------------- the servers

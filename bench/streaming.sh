@@ -66,6 +66,13 @@ as_postgres() {
     fi
 }
 
+# BENCH_PG_SETTINGS: extra server settings for the throwaway cluster, space-separated name=value (for example
+# "shared_buffers=2GB max_wal_size=8GB"); platform and baseline share the cluster, so both run with them.
+pg_settings_options() {
+    local setting
+    for setting in ${BENCH_PG_SETTINGS:-}; do printf ' -c %s' "$setting"; done
+}
+
 PG_TMP=
 PG_BIN=
 PG_STARTED=
@@ -115,14 +122,14 @@ start_postgres() {
     as_postgres "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$OUT/initdb.log" 2>&1 \
         || { cat "$OUT/initdb.log" >&2; die "initdb failed"; }
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_TMP -c max_connections=200$(pg_settings_options)" start >/dev/null \
         || { cat "$PG_TMP/postgres.log" >&2; die "PostgreSQL did not start"; }
     PG_STARTED=1
     PG_BASE="Host=127.0.0.1;Port=$port;Username=postgres"
     settings="$(as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -AtX -F= -c \
-        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'wal_level') ORDER BY name" | paste -sd ' ')"
+        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_level') ORDER BY name" | paste -sd ' ')"
     as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -qAtX -c "CREATE DATABASE pp_bench_baseline" >/dev/null
-    PG_DESCRIPTION="throwaway cluster, initdb defaults (listen 127.0.0.1, max_connections=200): $settings"
+    PG_DESCRIPTION="throwaway cluster, initdb defaults${BENCH_PG_SETTINGS:+ plus $BENCH_PG_SETTINGS} (listen 127.0.0.1, max_connections=200): $settings"
 }
 
 wait_ready() {
