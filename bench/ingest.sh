@@ -118,7 +118,7 @@ start_postgres() {
     PG_STARTED=1
     PG_BASE="Host=127.0.0.1;Port=$port;Username=postgres"
     settings="$(as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -AtX -F= -c \
-        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_level') ORDER BY name" | paste -sd ' ')"
+        "SELECT name, current_setting(name) FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_level') ORDER BY name" | paste -sd ' ')"
     as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -qAtX -c "CREATE DATABASE pp_bench_copy" >/dev/null
     PG_DESCRIPTION="throwaway cluster, initdb defaults${BENCH_PG_SETTINGS:+ plus $BENCH_PG_SETTINGS} (listen 127.0.0.1, max_connections=200): $settings"
 }

@@ -216,7 +216,7 @@ start_postgres() {
     PG_BASE="Host=127.0.0.1;Port=$port;Username=postgres"
     local settings
     settings="$(as_postgres "$PG_BIN/psql" -h "$PG_TMP" -p "$port" -U postgres -d postgres -AtX -F= -c \
-        "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'max_connections', 'jit') ORDER BY name" \
+        "SELECT name, current_setting(name) FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'max_connections', 'jit') ORDER BY name" \
         | paste -sd ' ')"
     PG_DESCRIPTION="throwaway cluster (initdb defaults${BENCH_PG_SETTINGS:+ plus $BENCH_PG_SETTINGS}; listen 127.0.0.1, max_connections=200): $settings"
 }
