@@ -41,6 +41,23 @@ public sealed class IdentityGraphServiceTests
     }
 
     [Fact]
+    public async Task Link_DefaultGraphIds_AreVersion7Uuids_InCreationOrder()
+    {
+        // Arrange: the default id maker, two graphs made a few milliseconds apart
+        var sut = new IdentityGraphService(_store);
+        var first = await sut.LinkAsync(new IdentityLinkRequest([Email("a"), Crm("C1")], At(0)), CancellationToken.None);
+        await Task.Delay(5);
+
+        // Act
+        var second = await sut.LinkAsync(new IdentityLinkRequest([Email("b"), Crm("C2")], At(0)), CancellationToken.None);
+
+        // Assert: UUIDs (AEP's cluster ids are), time-ordered so new graphs append to the store's graph-id index
+        Assert.Equal(7, Guid.Parse(first.GraphId!).Version);
+        Assert.Equal(7, Guid.Parse(second.GraphId!).Version);
+        Assert.True(string.CompareOrdinal(first.GraphId, second.GraphId) < 0, $"{first.GraphId} then {second.GraphId}");
+    }
+
+    [Fact]
     public async Task FindGraph_And_RelatedIdentities()
     {
         // Arrange
