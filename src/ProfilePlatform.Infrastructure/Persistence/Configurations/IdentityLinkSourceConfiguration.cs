@@ -4,7 +4,9 @@ using ProfilePlatform.Infrastructure.Identity;
 
 namespace ProfilePlatform.Infrastructure.Persistence.Configurations;
 
-/// <summary>Per-link provenance, one row per (dataset, batch); indexed by dataset for dataset deletion.</summary>
+/// <summary>Per-link provenance, one row per (dataset, batch). No index by dataset: each link source would cost a
+/// second B-tree insertion at a random position on every batch, for the benefit of dataset deletion and batch revert
+/// alone, which scan the tenant's sources instead (docs/profile-store.md has the measured trade).</summary>
 internal sealed class IdentityLinkSourceConfiguration : IEntityTypeConfiguration<IdentityLinkSourceRecord>
 {
     public void Configure(EntityTypeBuilder<IdentityLinkSourceRecord> e)
@@ -18,9 +20,5 @@ internal sealed class IdentityLinkSourceConfiguration : IEntityTypeConfiguration
         e.Property(s => s.DatasetId).HasColumnName("dataset_id").HasMaxLength(64);
         e.Property(s => s.BatchId).HasColumnName("batch_id").HasMaxLength(64);
         e.Property(s => s.At).HasColumnName("at");
-
-        // With the link's first XID after the dataset, a statement addressing one source row is selective through this
-        // index too, whichever index the planner picks.
-        e.HasIndex(s => new { s.ImsOrg, s.Sandbox, s.DatasetId, s.FirstXid }).HasDatabaseName("ix_identity_link_sources_dataset");
     }
 }

@@ -1002,9 +1002,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId", "FirstXid")
-                        .HasDatabaseName("ix_identity_link_sources_dataset");
-
                     b.ToTable("identity_link_sources", (string)null);
                 });
 

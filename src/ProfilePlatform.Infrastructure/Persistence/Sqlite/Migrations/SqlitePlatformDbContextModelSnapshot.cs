@@ -997,9 +997,6 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
 
-                    b.HasIndex("ImsOrg", "Sandbox", "DatasetId", "FirstXid")
-                        .HasDatabaseName("ix_identity_link_sources_dataset");
-
                     b.ToTable("identity_link_sources", (string)null);
                 });
 
