@@ -4,15 +4,16 @@ using ProfilePlatform.Infrastructure.Profile;
 
 namespace ProfilePlatform.Infrastructure.Persistence.Configurations;
 
-/// <summary>Profile fragments: keyed by (dataset, primary XID) — the key prefix serves dataset deletion — and indexed
-/// by primary XID for profile lookups across datasets. Record and identities are JSON text (not <c>jsonb</c>, which
-/// would reorder the record's fields).</summary>
+/// <summary>Profile fragments: keyed by (primary XID, dataset), so the key alone serves profile lookups across datasets
+/// and the upsert's reads; no second index, which cost every fragment of a batch another B-tree insertion at a random
+/// position. Dataset deletion scans the tenant's fragments instead (docs/profile-store.md has the measured trade).
+/// Record and identities are JSON text (not <c>jsonb</c>, which would reorder the record's fields).</summary>
 internal sealed class ProfileFragmentConfiguration : IEntityTypeConfiguration<ProfileFragmentRecord>
 {
     public void Configure(EntityTypeBuilder<ProfileFragmentRecord> e)
     {
         e.ToTable("profile_fragments");
-        e.HasKey(f => new { f.ImsOrg, f.Sandbox, f.DatasetId, f.PrimaryXid });
+        e.HasKey(f => new { f.ImsOrg, f.Sandbox, f.PrimaryXid, f.DatasetId });
         e.Property(f => f.ImsOrg).HasColumnName("ims_org").HasMaxLength(256);
         e.Property(f => f.Sandbox).HasColumnName("sandbox").HasMaxLength(64);
         e.Property(f => f.DatasetId).HasColumnName("dataset_id").HasMaxLength(64);
@@ -24,7 +25,5 @@ internal sealed class ProfileFragmentConfiguration : IEntityTypeConfiguration<Pr
         e.Property(f => f.BatchId).HasColumnName("batch_id").HasMaxLength(64);
         e.Property(f => f.IngestedAt).HasColumnName("ingested_at");
         e.Property(f => f.LastUpdated).HasColumnName("last_updated");
-
-        e.HasIndex(f => new { f.ImsOrg, f.Sandbox, f.PrimaryXid }).HasDatabaseName("ix_profile_fragments_primary_xid");
     }
 }

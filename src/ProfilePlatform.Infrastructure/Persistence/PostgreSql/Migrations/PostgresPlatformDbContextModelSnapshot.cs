@@ -1462,15 +1462,15 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sandbox");
 
-                    b.Property<string>("DatasetId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("dataset_id");
-
                     b.Property<string>("PrimaryXid")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("primary_xid");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dataset_id");
 
                     b.Property<string>("BatchId")
                         .IsRequired()
@@ -1507,10 +1507,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("record");
 
-                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "PrimaryXid");
-
-                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid")
-                        .HasDatabaseName("ix_profile_fragments_primary_xid");
+                    b.HasKey("ImsOrg", "Sandbox", "PrimaryXid", "DatasetId");
 
                     b.ToTable("profile_fragments", (string)null);
                 });

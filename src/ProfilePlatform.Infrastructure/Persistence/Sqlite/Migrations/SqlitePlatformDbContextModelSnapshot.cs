@@ -1457,15 +1457,15 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sandbox");
 
-                    b.Property<string>("DatasetId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("dataset_id");
-
                     b.Property<string>("PrimaryXid")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("primary_xid");
+
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
 
                     b.Property<string>("BatchId")
                         .IsRequired()
@@ -1502,10 +1502,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("record");
 
-                    b.HasKey("ImsOrg", "Sandbox", "DatasetId", "PrimaryXid");
-
-                    b.HasIndex("ImsOrg", "Sandbox", "PrimaryXid")
-                        .HasDatabaseName("ix_profile_fragments_primary_xid");
+                    b.HasKey("ImsOrg", "Sandbox", "PrimaryXid", "DatasetId");
 
                     b.ToTable("profile_fragments", (string)null);
                 });
