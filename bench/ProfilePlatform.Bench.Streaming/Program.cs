@@ -6,6 +6,8 @@
 //   lag             streams BENCH_LAG_COUNT (200) messages one at a time with syncValidation, BENCH_LAG_RATE (20) a second, to
 //                   LAG_DATASET, and polls the platform's database (BENCH_PLATFORM_CS) every 5 ms for each record in
 //                   dataset_records; prints "LAG count=.. p50_ms=.. p99_ms=.. max_ms=.. lost=.."
+//   drain           waits until the platform's database (BENCH_PLATFORM_CS) holds no pending streamed message and no
+//                   unfinished ingestion job, so what a load run accepted is in its dataset and Profile; prints "DRAIN ms=.."
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -36,8 +38,10 @@ switch (args.FirstOrDefault())
         return 0;
     case "lag":
         return await Lag.RunAsync(http);
+    case "drain":
+        return await Drain.RunAsync(Environment.GetEnvironmentVariable("BENCH_PLATFORM_CS")!);
     default:
-        Console.Error.WriteLine("usage: setup OUT_DIR | lag");
+        Console.Error.WriteLine("usage: setup OUT_DIR | lag | drain");
         return 2;
 }
 
@@ -109,7 +113,9 @@ internal static partial class Lag
             }
         }
 
-        var deadline = clock.ElapsedMilliseconds + 30_000;
+        // Under a load above what the pipeline sustains the backlog grows, and so does the lag: wait long enough that
+        // "lost" means lost, not late (BENCH_LAG_WAIT_S, 180 s).
+        var deadline = clock.ElapsedMilliseconds + (1000L * int.Parse(Environment.GetEnvironmentVariable("BENCH_LAG_WAIT_S") ?? "180", CultureInfo.InvariantCulture));
         while (seen.Any(s => s == 0) && clock.ElapsedMilliseconds < deadline)
         {
             await Task.Delay(20);
@@ -164,6 +170,32 @@ internal static partial class Lag
                 return;
             }
         }
+    }
+}
+
+/// <summary>Waits for the platform's backlog: streamed messages not yet in a batch and ingestion jobs not yet done. The
+/// flusher deletes messages and queues their job in one transaction, so a zero for both means everything accepted landed.</summary>
+internal static class Drain
+{
+    public static async Task<int> RunAsync(string cs)
+    {
+        await using var db = NpgsqlDataSource.Create(cs);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(15))
+        {
+            await using var cmd = db.CreateCommand(
+                "SELECT EXISTS (SELECT 1 FROM streaming_messages) OR EXISTS (SELECT 1 FROM ingest_jobs WHERE state <> 'done')");
+            if (!(bool)(await cmd.ExecuteScalarAsync())!)
+            {
+                Console.WriteLine(FormattableString.Invariant($"DRAIN ms={clock.ElapsedMilliseconds}"));
+                return 0;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Console.Error.WriteLine("drain: the backlog did not clear within 15 minutes");
+        return 1;
     }
 }
 
