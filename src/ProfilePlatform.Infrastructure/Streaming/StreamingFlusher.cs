@@ -173,10 +173,12 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
         if (skipLocked.Length > 0)
         {
-            // The queue swings between empty and hundreds of thousands of rows. A cached generic plan made while it was
-            // nearly empty (a nested loop over the table) took minutes per claim once it was large: the benchmark's flusher
-            // sat 8 minutes in one DELETE while 119,000 messages waited. A custom plan is made for the table as it is now.
-            await using var mode = StoreCommands.Command(db, "SET LOCAL plan_cache_mode = force_custom_plan");
+            // The queue swings between empty and hundreds of thousands of rows, so its statistics are often stale: planned
+            // on statistics that did not know a dataset, the claim became a nested loop over the table (a semi-join probing
+            // a materialized list of up to 50,000 ids per row) and ran for minutes — bench/streaming.sh saw 7–8 minutes at
+            // 100,000–120,000 pending messages while nothing was flushed. Without nested loops the join is a hash join,
+            // linear whatever the estimates.
+            await using var mode = StoreCommands.Command(db, "SET LOCAL enable_nestloop = off");
             await mode.ExecuteNonQueryAsync(ct);
         }
 
@@ -200,6 +202,13 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
             {
                 records.Add((reader.GetInt64(0), reader.GetString(1)));
             }
+        }
+
+        if (skipLocked.Length > 0)
+        {
+            // The rest of the flush (Catalog rows, the file) plans as usual.
+            await using var reset = StoreCommands.Command(db, "SET LOCAL enable_nestloop = on");
+            await reset.ExecuteNonQueryAsync(ct);
         }
 
         records.Sort((a, b) => a.Id.CompareTo(b.Id));
