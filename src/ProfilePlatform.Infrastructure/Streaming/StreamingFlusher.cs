@@ -32,6 +32,9 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
     /// <summary>Who streamed batches are created by in Catalog [unverified: AEP's client id for DCS batches].</summary>
     public static readonly CatalogAuthor Author = new("acp_streaming_ingestion", "acp_streaming_ingestion");
 
+    /// <summary>How long one claim of pending messages may run on PostgreSQL before it is cancelled and retried.</summary>
+    private const string ClaimTimeout = "'120s'";
+
     // The last batch this node made per dataset (and validity), to wait for it before making the next.
     private readonly Dictionary<(string Org, string Sandbox, string DataSetId, bool Valid), string> lastBatches = [];
 
@@ -177,8 +180,9 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
             // on statistics that did not know a dataset, the claim became a nested loop over the table (a semi-join probing
             // a materialized list of up to 50,000 ids per row) and ran for minutes — bench/streaming.sh saw 7–8 minutes at
             // 100,000–120,000 pending messages while nothing was flushed. Without nested loops the join is a hash join,
-            // linear whatever the estimates.
-            await using var mode = StoreCommands.Command(db, "SET LOCAL enable_nestloop = off");
+            // linear whatever the estimates. The timeout is the guard should a claim stall anyway: the flush fails with a
+            // warning in the log and is retried, instead of holding the queue for minutes (a claim takes ~0.2 s).
+            await using var mode = StoreCommands.Command(db, "SET LOCAL enable_nestloop = off; SET LOCAL statement_timeout = " + ClaimTimeout);
             await mode.ExecuteNonQueryAsync(ct);
         }
 
@@ -207,7 +211,7 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         if (skipLocked.Length > 0)
         {
             // The rest of the flush (Catalog rows, the file) plans as usual.
-            await using var reset = StoreCommands.Command(db, "SET LOCAL enable_nestloop = on");
+            await using var reset = StoreCommands.Command(db, "SET LOCAL enable_nestloop = on; SET LOCAL statement_timeout TO DEFAULT");
             await reset.ExecuteNonQueryAsync(ct);
         }
 
