@@ -17,6 +17,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib/postgres.sh
+. "$ROOT/bench/lib/postgres.sh"
 cd "$ROOT"
 API_OUTPUT="$ROOT/src/ProfilePlatform.Api/bin/Release/net10.0"
 BENCH_PROJECT="$ROOT/bench/ProfilePlatform.Bench.Ingestion"
@@ -26,18 +28,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 step() { printf '==> %s\n' "$*" >&2; }
 die() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
-
-find_pgbin() {
-    if command -v initdb >/dev/null 2>&1; then
-        dirname "$(readlink -f "$(command -v initdb)")"
-        return 0
-    fi
-    local dir
-    for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5 -V -r); do
-        [ -x "$dir/initdb" ] && { printf '%s\n' "$dir"; return 0; }
-    done
-    return 1
-}
 
 free_port() {
     local port
@@ -49,21 +39,6 @@ free_port() {
         fi
     done
     die "no free port found"
-}
-
-as_postgres() {
-    if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
-
-# BENCH_PG_SETTINGS: extra server settings for the throwaway cluster, space-separated name=value (for example
-# "shared_buffers=2GB max_wal_size=8GB"); platform and baseline share the cluster, so both run with them.
-pg_settings_options() {
-    local setting
-    for setting in ${BENCH_PG_SETTINGS:-}; do printf ' -c %s' "$setting"; done
 }
 
 PG_TMP=

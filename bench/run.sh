@@ -33,6 +33,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib/postgres.sh
+. "$ROOT/bench/lib/postgres.sh"
 cd "$ROOT"
 
 DURATION="${BENCH_DURATION:-10}"
@@ -94,20 +96,6 @@ ensure_tools() {
     fi
 }
 
-# Finds initdb on PATH or under /usr/lib/postgresql/*/bin (newest first).
-find_pgbin() {
-    if command -v initdb >/dev/null 2>&1; then
-        # Through symlinks (e.g. /usr/local/bin/initdb): psql and pg_ctl sit beside the real initdb.
-        dirname "$(readlink -f "$(command -v initdb)")"
-        return 0
-    fi
-    local dir
-    for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5 -V -r); do
-        [ -x "$dir/initdb" ] && { printf '%s\n' "$dir"; return 0; }
-    done
-    return 1
-}
-
 # A TCP port on 127.0.0.1 nobody listens on, below the kernel's ephemeral range: a port of that range may be the
 # local end of an outgoing connection (wrk's, a pool's), which no listener probe sees and which makes the bind fail.
 free_port() {
@@ -144,21 +132,6 @@ stop_pid() {
     done
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-}
-
-as_postgres() {
-    if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
-
-# BENCH_PG_SETTINGS: extra server settings for the throwaway cluster, space-separated name=value (for example
-# "shared_buffers=2GB max_wal_size=8GB"); platform and baseline share the cluster, so both run with them.
-pg_settings_options() {
-    local setting
-    for setting in ${BENCH_PG_SETTINGS:-}; do printf ' -c %s' "$setting"; done
 }
 
 cleanup() {
