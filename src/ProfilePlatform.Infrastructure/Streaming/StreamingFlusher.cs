@@ -176,12 +176,12 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
         if (skipLocked.Length > 0)
         {
-            // The queue swings between empty and hundreds of thousands of rows, so its statistics are often stale: planned
-            // on statistics that did not know a dataset, the claim became a nested loop over the table (a semi-join probing
-            // a materialized list of up to 50,000 ids per row) and ran for minutes — bench/streaming.sh saw 7–8 minutes at
-            // 100,000–120,000 pending messages while nothing was flushed. Without nested loops the join is a hash join,
-            // linear whatever the estimates. The timeout is the guard should a claim stall anyway: the flush fails with a
-            // warning in the log and is retried, instead of holding the queue for minutes (a claim takes ~0.2 s).
+            // The queue swings between empty and hundreds of thousands of rows, so its statistics are often stale (estimates
+            // of 1 row for a dataset they do not know). bench/streaming.sh twice saw a claim run 7–8 minutes on the CPU at
+            // 100,000–120,000 pending messages while nothing was flushed; the plan was not captured. Without nested loops
+            // the semi-join is a hash join, linear whatever the estimates, and no run has stalled since. The timeout is the
+            // guard should a claim stall anyway: the flush fails with a warning in the log and is retried, instead of
+            // holding the queue for minutes (a claim takes ~0.2 s).
             await using var mode = StoreCommands.Command(db, "SET LOCAL enable_nestloop = off; SET LOCAL statement_timeout = " + ClaimTimeout);
             await mode.ExecuteNonQueryAsync(ct);
         }
