@@ -41,6 +41,15 @@ public sealed record CompositeIdentity
         _xid = xid;
     }
 
+    /// <summary>An identity read back from a store together with the XID stored for it: a store keeps the XID it was
+    /// given by <see cref="Xid"/>, so hashing again on every read (the entities lookup reads each graph member's) would
+    /// only compute the same value.</summary>
+    public static CompositeIdentity FromStored(string @namespace, string value, string xid)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(xid);
+        return new CompositeIdentity(@namespace, value, xid);
+    }
+
     /// <summary>The namespace code (identity symbol), e.g. <c>Email</c>, <c>ECID</c>, <c>CRMID</c>.</summary>
     public string Namespace { get; }
 
