@@ -159,13 +159,24 @@ internal sealed class SqlProfileLookupReader(PlatformDbContext db, ProfileLookup
 
             if (!reader.IsDBNull(o + 3))
             {
-                fragments.Add(ProfileFragment.FromStored(
-                    reader.GetString(o + 3),
-                    reader.GetString(o + 4),
-                    CompositeIdentity.FromStored(reader.GetString(o + 5), reader.GetString(o + 6), reader.GetString(o)),
-                    StoredIdentities.Read(reader.GetString(o + 7)),
-                    JsonNode.Parse(reader.GetString(o + 8))!.AsObject(),
-                    Time(reader, o + 9, converter)));
+                var owner = CompositeIdentity.FromStored(reader.GetString(o + 5), reader.GetString(o + 6), reader.GetString(o));
+                fragments.Add(converter is null
+                    // PostgreSQL hands text columns over as their UTF-8 bytes too: the JSON is parsed from those,
+                    // without a UTF-16 string of each record in between.
+                    ? ProfileFragment.FromJson(
+                        reader.GetString(o + 3),
+                        reader.GetString(o + 4),
+                        owner,
+                        StoredIdentities.Read(reader.GetFieldValue<byte[]>(o + 7)),
+                        reader.GetFieldValue<byte[]>(o + 8),
+                        Time(reader, o + 9, converter))
+                    : ProfileFragment.FromStored(
+                        reader.GetString(o + 3),
+                        reader.GetString(o + 4),
+                        owner,
+                        StoredIdentities.Read(reader.GetString(o + 7)),
+                        JsonNode.Parse(reader.GetString(o + 8))!.AsObject(),
+                        Time(reader, o + 9, converter)));
             }
 
             more = await reader.ReadAsync(ct);

@@ -15,6 +15,10 @@ internal static partial class StoredIdentities
     public static IReadOnlyList<CompositeIdentity> Read(string json) =>
         [.. (JsonSerializer.Deserialize(json, Json.Default.ListItem) ?? []).Select(i => new CompositeIdentity(i.Ns, i.Id))];
 
+    /// <summary><see cref="Read(string)"/> of the list's UTF-8 text.</summary>
+    public static IReadOnlyList<CompositeIdentity> Read(ReadOnlySpan<byte> utf8Json) =>
+        [.. (JsonSerializer.Deserialize(utf8Json, Json.Default.ListItem) ?? []).Select(i => new CompositeIdentity(i.Ns, i.Id))];
+
     /// <summary>base64url(SHA-256(<c>_id</c>)): 43 characters whatever the <c>_id</c>'s length.</summary>
     public static string EventKey(string eventId) =>
         System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
