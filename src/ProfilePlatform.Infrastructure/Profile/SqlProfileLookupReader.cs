@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -159,24 +158,15 @@ internal sealed class SqlProfileLookupReader(PlatformDbContext db, ProfileLookup
 
             if (!reader.IsDBNull(o + 3))
             {
-                var owner = CompositeIdentity.FromStored(reader.GetString(o + 5), reader.GetString(o + 6), reader.GetString(o));
-                fragments.Add(converter is null
-                    // PostgreSQL hands text columns over as their UTF-8 bytes too: the JSON is parsed from those,
-                    // without a UTF-16 string of each record in between.
-                    ? ProfileFragment.FromJson(
-                        reader.GetString(o + 3),
-                        reader.GetString(o + 4),
-                        owner,
-                        StoredIdentities.Read(reader.GetFieldValue<byte[]>(o + 7)),
-                        reader.GetFieldValue<byte[]>(o + 8),
-                        Time(reader, o + 9, converter))
-                    : ProfileFragment.FromStored(
-                        reader.GetString(o + 3),
-                        reader.GetString(o + 4),
-                        owner,
-                        StoredIdentities.Read(reader.GetString(o + 7)),
-                        JsonNode.Parse(reader.GetString(o + 8))!.AsObject(),
-                        Time(reader, o + 9, converter)));
+                // Both stores hand a text column over as its UTF-8 bytes: the JSON is parsed from those (when the
+                // fragment is merged), without a UTF-16 string of each record in between.
+                fragments.Add(ProfileFragment.FromJson(
+                    reader.GetString(o + 3),
+                    reader.GetString(o + 4),
+                    CompositeIdentity.FromStored(reader.GetString(o + 5), reader.GetString(o + 6), reader.GetString(o)),
+                    StoredIdentities.Read(reader.GetFieldValue<byte[]>(o + 7)),
+                    reader.GetFieldValue<byte[]>(o + 8),
+                    Time(reader, o + 9, converter)));
             }
 
             more = await reader.ReadAsync(ct);
