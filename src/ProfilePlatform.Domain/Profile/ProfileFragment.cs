@@ -18,9 +18,9 @@ namespace ProfilePlatform.Domain.Profile;
 /// </remarks>
 public sealed class ProfileFragment
 {
-    /// <summary>The record as an object, owned by this fragment (never handed out); null until needed when the
-    /// fragment was made from JSON text.</summary>
-    private JsonObject? _record;
+    /// <summary>The record as an object, owned by this fragment (never handed out); null when the fragment was made
+    /// from JSON text, which is parsed afresh whenever an object is needed.</summary>
+    private readonly JsonObject? _record;
 
     /// <summary>The record as UTF-8 JSON, when the fragment was made from JSON text (never changed afterwards).</summary>
     private readonly ReadOnlyMemory<byte>? _utf8;
@@ -175,8 +175,9 @@ public sealed class ProfileFragment
             ingestedAt > IngestedAt ? ingestedAt : IngestedAt);
     }
 
-    /// <summary>Applies this fragment's data into <paramref name="target"/>, which the caller owns.</summary>
-    internal void ApplyInto(JsonObject target) => RecordMerge.ApplyInto(target, _record ??= Parse(_utf8!.Value));
+    /// <summary>The record as an object the caller owns and may take apart: parsed afresh from the stored text (which
+    /// stays as it is), or a copy of the object this fragment keeps.</summary>
+    internal JsonObject OwnedRecord() => _utf8 is { } utf8 ? Parse(utf8) : (JsonObject)_record!.DeepClone();
 
     private static JsonObject Parse(ReadOnlyMemory<byte> utf8) =>
         JsonNode.Parse(utf8.Span) as JsonObject ?? throw new InvalidOperationException("A fragment's record must be a JSON object.");

@@ -22,22 +22,18 @@ public static class ProfileMerger
     public static MergedProfile Merge(ProfileLookup lookup, IEnumerable<ProfileFragment> fragments, MergePolicy policy)
     {
         var identities = lookup.IdentitiesFor(policy);
-        var ordered = FragmentPrecedence.Order(
-            fragments
-                .Where(f => identities.Contains(f.PrimaryIdentity))
-                .GroupBy(f => (f.DatasetId, f.PrimaryIdentity))
-                .Select(g => g.MaxBy(f => f.IngestedAt)!),
-            policy);
+        var ordered = FragmentPrecedence.Order(Latest(fragments, identities), policy);
         var graphIdentities = identities.Order(CompositeIdentity.Order).ToList();
         if (ordered.Count == 0)
         {
             return new MergedProfile(lookup.Requested, policy.Id, [], [], [.. graphIdentities.Select(i => i.Xid)], [], null);
         }
 
-        var entity = new JsonObject();
-        for (var i = ordered.Count - 1; i >= 0; i--)
+        // Each record is parsed for this merge alone, so the merge moves its values instead of copying them.
+        var entity = RecordMerge.StartOwned(ordered[^1].OwnedRecord());
+        for (var i = ordered.Count - 2; i >= 0; i--)
         {
-            ordered[i].ApplyInto(entity);
+            RecordMerge.MergeOwned(entity, ordered[i].OwnedRecord());
         }
 
         entity["identities"] = Identities(ordered, policy.Stitches ? graphIdentities : []);
@@ -64,6 +60,32 @@ public static class ProfileMerger
             .Select(g => g.MaxBy(e => e.IngestedAt)!)
             .OrderBy(e => e.Timestamp)
             .ThenBy(e => e.EventId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The fragments stored against one of <paramref name="identities"/>, the latest ingested of each
+    /// (dataset, primary identity) — the first of equally late ones — in input order.</summary>
+    private static List<ProfileFragment> Latest(IEnumerable<ProfileFragment> fragments, IReadOnlySet<CompositeIdentity> identities)
+    {
+        var latest = new List<ProfileFragment>();
+        foreach (var fragment in fragments)
+        {
+            if (!identities.Contains(fragment.PrimaryIdentity))
+            {
+                continue;
+            }
+
+            var at = latest.FindIndex(f => f.DatasetId == fragment.DatasetId && f.PrimaryIdentity.Equals(fragment.PrimaryIdentity));
+            if (at < 0)
+            {
+                latest.Add(fragment);
+            }
+            else if (fragment.IngestedAt > latest[at].IngestedAt)
+            {
+                latest[at] = fragment;
+            }
+        }
+
+        return latest;
     }
 
     private static JsonArray Identities(IReadOnlyList<ProfileFragment> ordered, IReadOnlyList<CompositeIdentity> graph)

@@ -39,9 +39,113 @@ public static class RecordMerge
         return older;
     }
 
-    /// <summary><see cref="Apply"/> into <paramref name="target"/> itself, for a caller that owns it (the merge of a
-    /// lookup's fragments builds one fresh object); <paramref name="newer"/> is not changed.</summary>
-    internal static void ApplyInto(JsonObject target, JsonObject newer) => Merge(target, newer, topLevel: true);
+    /// <summary>The first (lowest-priority) object of a merge the caller owns, as <see cref="Apply"/> onto an empty
+    /// object would leave it: its top-level <c>null</c> fields dropped, the rest kept in place.</summary>
+    internal static JsonObject StartOwned(JsonObject lowest)
+    {
+        List<string>? nulls = null;
+        foreach (var (name, value) in lowest)
+        {
+            if (value is null)
+            {
+                (nulls ??= []).Add(name);
+            }
+        }
+
+        foreach (var name in nulls ?? [])
+        {
+            lowest.Remove(name);
+        }
+
+        return lowest;
+    }
+
+    /// <summary><see cref="Apply"/> into <paramref name="target"/> itself, consuming <paramref name="newer"/>: both
+    /// belong to the caller (the merge of a lookup's fragments parses each record for it alone), so
+    /// <paramref name="newer"/>'s values are moved into <paramref name="target"/> instead of copied, and
+    /// <paramref name="newer"/> is left empty. The result is the one <see cref="Apply"/> gives.</summary>
+    internal static void MergeOwned(JsonObject target, JsonObject newer) => MergeOwned(target, newer, topLevel: true);
+
+    private static void MergeOwned(JsonObject target, JsonObject newer, bool topLevel)
+    {
+        var fields = Detach(newer);
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (topLevel && name == IdentityMapField && value is JsonObject map && target[name] is JsonObject existingMap)
+            {
+                UnionIdentityMapsOwned(existingMap, map);
+            }
+            else if (value is JsonObject obj && target[name] is JsonObject existing)
+            {
+                MergeOwned(existing, obj, topLevel: false);
+            }
+            else
+            {
+                target[name] = value;
+            }
+        }
+    }
+
+    /// <summary><see cref="UnionIdentityMaps"/> into <paramref name="older"/> itself, moving the entries of both.</summary>
+    private static void UnionIdentityMapsOwned(JsonObject older, JsonObject newer)
+    {
+        foreach (var (ns, entries) in Detach(newer))
+        {
+            if (entries is not JsonArray newEntries)
+            {
+                continue;
+            }
+
+            var key = KeyOf(older, ns);
+            var merged = new JsonArray();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Detach(newEntries).Concat(older[key] is JsonArray olderEntries ? Detach(olderEntries) : []))
+            {
+                if (entry is not null && (IdOf(entry) is not { } id || ids.Add(id)))
+                {
+                    merged.Add(entry);
+                }
+            }
+
+            older[key] = merged;
+        }
+    }
+
+    /// <summary>The object's fields, removed from it so that each value can be attached elsewhere.</summary>
+    private static KeyValuePair<string, JsonNode?>[] Detach(JsonObject obj)
+    {
+        var fields = obj.ToArray();
+        obj.Clear();
+        return fields;
+    }
+
+    private static JsonNode?[] Detach(JsonArray array)
+    {
+        var items = array.ToArray();
+        array.Clear();
+        return items;
+    }
+
+    private static string KeyOf(JsonObject map, string ns)
+    {
+        foreach (var (key, _) in map)
+        {
+            if (string.Equals(key, ns, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+
+        return ns;
+    }
+
+    private static string? IdOf(JsonNode entry) =>
+        (entry as JsonObject)?["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static void Merge(JsonObject target, JsonObject newer, bool topLevel)
     {
@@ -77,13 +181,12 @@ public static class RecordMerge
                 continue;
             }
 
-            var key = result.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, ns, StringComparison.OrdinalIgnoreCase)) ?? ns;
+            var key = KeyOf(result, ns);
             var merged = new JsonArray();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in newEntries.Concat(result[key] as JsonArray ?? []))
             {
-                var id = (entry as JsonObject)?["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                if (entry is not null && (id is null || ids.Add(id)))
+                if (entry is not null && (IdOf(entry) is not { } id || ids.Add(id)))
                 {
                     merged.Add(entry.DeepClone());
                 }
