@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProfilePlatform.Domain.Identity;
 
@@ -10,7 +11,7 @@ namespace ProfilePlatform.Domain.Profile;
 /// <param name="Sources">The contributing dataset ids, highest priority first.</param>
 /// <param name="Tags">The contributing batch ids (profile.yaml: "Sources of the merged XDM entity. For example: batch ids").</param>
 /// <param name="IdentityGraph">XIDs of the identities the profile was built from.</param>
-/// <param name="Entity">The merged data.</param>
+/// <param name="Data">The merged data; null when no fragment matched.</param>
 /// <param name="LastModifiedAt">The latest ingestion time among the fragments, or null when there are none.</param>
 public sealed record MergedProfile(
     CompositeIdentity RequestedIdentity,
@@ -18,9 +19,15 @@ public sealed record MergedProfile(
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> IdentityGraph,
-    JsonObject Entity,
+    MergedRecord? Data,
     DateTimeOffset? LastModifiedAt)
 {
+    private JsonObject? _entity;
+
+    /// <summary>The merged data as a JSON object model, made on first use: the entities API's GET writes
+    /// <see cref="Data"/> straight to the response instead (<see cref="WriteTo"/>).</summary>
+    public JsonObject Entity => _entity ??= Data?.ToJsonObject() ?? [];
+
     /// <summary>The merged profile's id: the requested identity's XID (each requested identity gets its own key in
     /// the docs' bulk example, even for identities of one person).</summary>
     public string EntityId => RequestedIdentity.Xid;
@@ -65,6 +72,44 @@ public sealed record MergedProfile(
         ["entity"] = new JsonObject(),
         ["lastModifiedAt"] = Format(DateTimeOffset.UnixEpoch),
     };
+
+    /// <summary>Writes <see cref="ToJson"/>'s object (without <c>fields</c>) straight from the merged data.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (IsEmpty || Data is null)
+        {
+            EmptyJson(EntityId).WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("entityId", EntityId);
+        WriteStrings(writer, "sources", Sources);
+        WriteStrings(writer, "tags", Tags);
+        WriteStrings(writer, "identityGraph", IdentityGraph);
+        if (MergePolicyId.Length > 0)
+        {
+            writer.WriteStartObject("mergePolicy");
+            writer.WriteString("id", MergePolicyId);
+            writer.WriteEndObject();
+        }
+
+        writer.WritePropertyName("entity");
+        Data.WriteTo(writer);
+        writer.WriteString("lastModifiedAt", Format(LastModifiedAt ?? DateTimeOffset.UnixEpoch));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 

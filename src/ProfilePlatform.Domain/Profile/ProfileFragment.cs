@@ -175,10 +175,6 @@ public sealed class ProfileFragment
             ingestedAt > IngestedAt ? ingestedAt : IngestedAt);
     }
 
-    /// <summary>The record as an object the caller owns and may take apart: parsed afresh from the stored text (which
-    /// stays as it is), or a copy of the object this fragment keeps.</summary>
-    internal JsonObject OwnedRecord() => _utf8 is { } utf8 ? Parse(utf8) : (JsonObject)_record!.DeepClone();
-
     private static JsonObject Parse(ReadOnlyMemory<byte> utf8) =>
         JsonNode.Parse(utf8.Span) as JsonObject ?? throw new InvalidOperationException("A fragment's record must be a JSON object.");
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using ProfilePlatform.Domain.Identity;
 using ProfilePlatform.Domain.Profile.MergePolicies;
 
@@ -26,24 +26,19 @@ public static class ProfileMerger
         var graphIdentities = identities.Order(CompositeIdentity.Order).ToList();
         if (ordered.Count == 0)
         {
-            return new MergedProfile(lookup.Requested, policy.Id, [], [], [.. graphIdentities.Select(i => i.Xid)], [], null);
+            return new MergedProfile(lookup.Requested, policy.Id, [], [], [.. graphIdentities.Select(i => i.Xid)], null, null);
         }
 
-        // Each record is parsed for this merge alone, so the merge moves its values instead of copying them.
-        var entity = RecordMerge.StartOwned(ordered[^1].OwnedRecord());
-        for (var i = ordered.Count - 2; i >= 0; i--)
-        {
-            RecordMerge.MergeOwned(entity, ordered[i].OwnedRecord());
-        }
-
-        entity["identities"] = Identities(ordered, policy.Stitches ? graphIdentities : []);
+        var data = MergedRecord.Merge(LowestFirst(ordered));
+        var graph = policy.Stitches ? graphIdentities : [];
+        data.Set("identities", writer => WriteIdentities(writer, ordered, graph));
         return new MergedProfile(
             lookup.Requested,
             policy.Id,
             [.. ordered.Select(f => f.DatasetId).Distinct(StringComparer.Ordinal)],
             [.. ordered.Select(f => f.BatchId).Distinct(StringComparer.Ordinal)],
             [.. graphIdentities.Select(i => i.Xid)],
-            entity,
+            data,
             ordered.Max(f => f.IngestedAt));
     }
 
@@ -88,11 +83,19 @@ public static class ProfileMerger
         return latest;
     }
 
-    private static JsonArray Identities(IReadOnlyList<ProfileFragment> ordered, IReadOnlyList<CompositeIdentity> graph)
+    private static IEnumerable<ReadOnlyMemory<byte>> LowestFirst(IReadOnlyList<ProfileFragment> ordered)
+    {
+        for (var i = ordered.Count - 1; i >= 0; i--)
+        {
+            yield return ordered[i].RecordUtf8;
+        }
+    }
+
+    private static void WriteIdentities(Utf8JsonWriter writer, IReadOnlyList<ProfileFragment> ordered, IReadOnlyList<CompositeIdentity> graph)
     {
         var primary = ordered[0].PrimaryIdentity;
         var seen = new HashSet<CompositeIdentity>();
-        var list = new JsonArray();
+        writer.WriteStartArray();
         foreach (var identity in ordered.SelectMany(f => f.Identities).Concat(graph))
         {
             if (!seen.Add(identity))
@@ -100,19 +103,19 @@ public static class ProfileMerger
                 continue;
             }
 
-            var item = new JsonObject
-            {
-                ["id"] = identity.Value,
-                ["namespace"] = new JsonObject { ["code"] = identity.Namespace.ToLowerInvariant() },
-            };
+            writer.WriteStartObject();
+            writer.WriteString("id", identity.Value);
+            writer.WriteStartObject("namespace");
+            writer.WriteString("code", identity.Namespace.ToLowerInvariant());
+            writer.WriteEndObject();
             if (identity.Equals(primary))
             {
-                item["primary"] = true;
+                writer.WriteBoolean("primary", true);
             }
 
-            list.Add(item);
+            writer.WriteEndObject();
         }
 
-        return list;
+        writer.WriteEndArray();
     }
 }

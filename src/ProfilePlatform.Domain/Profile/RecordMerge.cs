@@ -4,7 +4,7 @@ namespace ProfilePlatform.Domain.Profile;
 
 /// <summary>The one attribute-level merge rule Profile uses twice: to apply a newer record to a fragment of the same
 /// dataset and primary identity (upsert), and to merge fragments by precedence (each fragment applied over the
-/// lower-priority result).</summary>
+/// lower-priority result; <see cref="MergedRecord"/> applies it there without a JSON object model).</summary>
 /// <remarks>
 /// <para>Objects merge field by field, recursively; a field the newer (higher-priority) side does not carry keeps the
 /// older value — "use the most recent record ... and let all other records fill in the gaps". A JSON map field (XDM
@@ -37,98 +37,6 @@ public static class RecordMerge
     {
         Merge(older, newer, topLevel: true);
         return older;
-    }
-
-    /// <summary>The first (lowest-priority) object of a merge the caller owns, as <see cref="Apply"/> onto an empty
-    /// object would leave it: its top-level <c>null</c> fields dropped, the rest kept in place.</summary>
-    internal static JsonObject StartOwned(JsonObject lowest)
-    {
-        List<string>? nulls = null;
-        foreach (var (name, value) in lowest)
-        {
-            if (value is null)
-            {
-                (nulls ??= []).Add(name);
-            }
-        }
-
-        foreach (var name in nulls ?? [])
-        {
-            lowest.Remove(name);
-        }
-
-        return lowest;
-    }
-
-    /// <summary><see cref="Apply"/> into <paramref name="target"/> itself, consuming <paramref name="newer"/>: both
-    /// belong to the caller (the merge of a lookup's fragments parses each record for it alone), so
-    /// <paramref name="newer"/>'s values are moved into <paramref name="target"/> instead of copied, and
-    /// <paramref name="newer"/> is left empty. The result is the one <see cref="Apply"/> gives.</summary>
-    internal static void MergeOwned(JsonObject target, JsonObject newer) => MergeOwned(target, newer, topLevel: true);
-
-    private static void MergeOwned(JsonObject target, JsonObject newer, bool topLevel)
-    {
-        var fields = Detach(newer);
-        foreach (var (name, value) in fields)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (topLevel && name == IdentityMapField && value is JsonObject map && target[name] is JsonObject existingMap)
-            {
-                UnionIdentityMapsOwned(existingMap, map);
-            }
-            else if (value is JsonObject obj && target[name] is JsonObject existing)
-            {
-                MergeOwned(existing, obj, topLevel: false);
-            }
-            else
-            {
-                target[name] = value;
-            }
-        }
-    }
-
-    /// <summary><see cref="UnionIdentityMaps"/> into <paramref name="older"/> itself, moving the entries of both.</summary>
-    private static void UnionIdentityMapsOwned(JsonObject older, JsonObject newer)
-    {
-        foreach (var (ns, entries) in Detach(newer))
-        {
-            if (entries is not JsonArray newEntries)
-            {
-                continue;
-            }
-
-            var key = KeyOf(older, ns);
-            var merged = new JsonArray();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in Detach(newEntries).Concat(older[key] is JsonArray olderEntries ? Detach(olderEntries) : []))
-            {
-                if (entry is not null && (IdOf(entry) is not { } id || ids.Add(id)))
-                {
-                    merged.Add(entry);
-                }
-            }
-
-            older[key] = merged;
-        }
-    }
-
-    /// <summary>The object's fields, removed from it so that each value can be attached elsewhere.</summary>
-    private static KeyValuePair<string, JsonNode?>[] Detach(JsonObject obj)
-    {
-        var fields = obj.ToArray();
-        obj.Clear();
-        return fields;
-    }
-
-    private static JsonNode?[] Detach(JsonArray array)
-    {
-        var items = array.ToArray();
-        array.Clear();
-        return items;
     }
 
     private static string KeyOf(JsonObject map, string ns)

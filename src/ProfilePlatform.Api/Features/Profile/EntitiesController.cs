@@ -21,17 +21,32 @@ public sealed class EntitiesController(ProfileEntityService entities, TenancyCon
 {
     /// <summary>A profile GET checks the sandbox in its one statement (<see cref="SandboxCheckedByEndpointAttribute"/>);
     /// an events GET reads more, so it has the gateway's check run first.</summary>
+    /// <remarks>A profile without <c>fields</c> — the hot path — is written straight from the merged records
+    /// (<see cref="JsonWriterResult"/>); the other answers go through the JSON object model.</remarks>
     [HttpGet]
     [SandboxCheckedByEndpoint]
-    public async Task<JsonObject> Get(CancellationToken ct)
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Get(CancellationToken ct)
     {
         var query = EntityQuery.Parse(QueryParameters());
+        if (!query.IsEvents && query.Options.Fields is null)
+        {
+            var profile = await entities.GetProfileAsync(tenancy.Tenant, query, ct);
+            return new JsonWriterResult(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName(profile.EntityId);
+                profile.WriteTo(writer);
+                writer.WriteEndObject();
+            });
+        }
+
         if (query.IsEvents)
         {
             await tenancy.VerifySandboxAsync(ct);
         }
 
-        return await entities.GetAsync(tenancy.Tenant, query, ct);
+        return Ok(await entities.GetAsync(tenancy.Tenant, query, ct));
     }
 
     [HttpPost]

@@ -43,10 +43,8 @@ public sealed class ProfileEntityService(
     {
         if (!query.IsEvents)
         {
-            var profile = await ProfileAsync(tenant, query.Options.MergePolicyId, query.Identity, ct);
-            return profile.IsEmpty
-                ? throw EntityErrors.NotFound(query.Identity)
-                : new JsonObject { [profile.EntityId] = profile.ToJson(query.Options.Fields) };
+            var profile = await GetProfileAsync(tenant, query, ct);
+            return new JsonObject { [profile.EntityId] = profile.ToJson(query.Options.Fields) };
         }
 
         var policy = await PolicyAsync(tenant, query.Options.MergePolicyId, ct);
@@ -59,6 +57,14 @@ public sealed class ProfileEntityService(
         }
 
         return page.ToJson(new JsonObject { ["href"] = page.Next is { } next ? query.NextHref(next) : string.Empty });
+    }
+
+    /// <summary>GET of a profile (not its events): the merged profile, for a caller that writes it itself
+    /// (<see cref="MergedProfile.WriteTo"/>); 404 when nothing is stored for it.</summary>
+    public async Task<MergedProfile> GetProfileAsync(TenantKey tenant, EntityQuery query, CancellationToken ct)
+    {
+        var profile = await ProfileAsync(tenant, query.Options.MergePolicyId, query.Identity, ct);
+        return profile.IsEmpty ? throw EntityErrors.NotFound(query.Identity) : profile;
     }
 
     /// <summary>POST: one key per requested identity (its XID). Profiles: the merged entity, or the documented empty
