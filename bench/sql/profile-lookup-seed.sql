@@ -35,14 +35,12 @@ CROSS JOIN LATERAL (VALUES (b.ecid_xid, 'ECID', b.ecid, 'COOKIE'),
                            (b.phone_xid, 'Phone', b.phone, 'PHONE')) AS x(xid, ns, v, t);
 
 -- Link keys in CompositeIdentity.Order (namespace, case-insensitive): ECID < Email < Phone.
-INSERT INTO identity_links (ims_org, sandbox, first_xid, second_xid, first_established, last_established)
-SELECT :'org', :'sandbox', l.a, l.b, now(), now()
+-- Each link's sources in its row, as StoredLinkSources writes them (times in Unix milliseconds).
+INSERT INTO identity_links (ims_org, sandbox, first_xid, second_xid, first_established, last_established, sources)
+SELECT :'org', :'sandbox', l.a, l.b, now(), now(),
+       '[{"dataset":"bench-crm","batch":"bench-batch","at":' || floor(extract(epoch FROM now()) * 1000)::bigint || '}]'
 FROM bench_xids b
 CROSS JOIN LATERAL (VALUES (b.ecid_xid, b.email_xid), (b.email_xid, b.phone_xid)) AS l(a, b);
-
-INSERT INTO identity_link_sources (ims_org, sandbox, first_xid, second_xid, dataset_id, batch_id, at)
-SELECT ims_org, sandbox, first_xid, second_xid, 'bench-crm', 'bench-batch', now()
-FROM identity_links WHERE ims_org = :'org' AND sandbox = :'sandbox';
 
 INSERT INTO profile_fragments (ims_org, sandbox, dataset_id, primary_xid, primary_namespace, primary_value, identities,
                                record, batch_id, ingested_at, last_updated)
@@ -84,7 +82,6 @@ FROM bench_xids b CROSS JOIN generate_series(1, :events) AS e;
 -- servers in whatever proportion they happened to meet it.
 VACUUM (ANALYZE) identity_vertices;
 VACUUM (ANALYZE) identity_links;
-VACUUM (ANALYZE) identity_link_sources;
 VACUUM (ANALYZE) profile_fragments;
 VACUUM (ANALYZE) profile_experience_events;
 -- CHECKPOINT needs a superuser or pg_checkpoint (PostgreSQL 15): a server given through PROFILEPLATFORM_BENCH_POSTGRES

@@ -6,8 +6,8 @@ using ProfilePlatform.Infrastructure.Persistence;
 
 namespace ProfilePlatform.Infrastructure.Identity;
 
-/// <summary>The identity graphs in the platform store (<c>identity_vertices</c>, <c>identity_links</c>,
-/// <c>identity_link_sources</c>), tenant-scoped by the context's query filters.</summary>
+/// <summary>The identity graphs in the platform store (<c>identity_vertices</c>, <c>identity_links</c> with each link's
+/// sources), tenant-scoped by the context's query filters.</summary>
 /// <remarks>
 /// <para><see cref="MutateAsync{T}"/> follows docs/identity-graph.md. PostgreSQL, READ COMMITTED: advisory locks on
 /// the scope's identities (sorted), read their graph ids, advisory locks on those graphs (sorted), load every node of
@@ -33,8 +33,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
 
     private IQueryable<IdentityLinkRecord> Links => db.Set<IdentityLinkRecord>().AsNoTracking();
 
-    private IQueryable<IdentityLinkSourceRecord> Sources => db.Set<IdentityLinkSourceRecord>().AsNoTracking();
-
     private TenantKey Tenant => db.Tenancy?.Tenant ?? throw new InvalidOperationException("The identity graph store needs the unit of work's organization and sandbox.");
 
     public async Task<IdentityGraphState> LoadAsync(IdentityGraphScope scope, CancellationToken ct)
@@ -49,11 +47,13 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
 
     /// <remarks>Two steps, not one join: right after a large batch the tables' statistics still describe them as
     /// empty, and PostgreSQL then planned the join as a nested loop scanning the whole tenant's vertices per link
-    /// source (25 s for 5,000 records, a dataset DELETE timing out). Key lookups by list are planned as index scans
-    /// whatever the statistics say.</remarks>
+    /// (25 s for 5,000 records, a dataset DELETE timing out). Key lookups by list are planned as index scans whatever
+    /// the statistics say. The links are found by their sources' text (<see cref="StoredLinkSources.DatasetPattern"/>),
+    /// a scan of the tenant's links.</remarks>
     public async Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct)
     {
-        var firstXids = await Sources.Where(s => s.DatasetId == datasetId).Select(s => s.FirstXid).Distinct().ToListAsync(ct);
+        var pattern = StoredLinkSources.DatasetPattern(datasetId);
+        var firstXids = await Links.Where(l => l.Sources.Contains(pattern)).Select(l => l.FirstXid).Distinct().ToListAsync(ct);
         var graphIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in firstXids.Chunk(GraphIdLookupChunk))
         {
@@ -182,10 +182,8 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     {
         var vertexXids = records.Select(v => v.Xid).ToList();
         var links = vertexXids.Count == 0 ? [] : await Links.Where(l => vertexXids.Contains(l.FirstXid)).ToListAsync(ct);
-        var sources = vertexXids.Count == 0 ? [] : await Sources.Where(s => vertexXids.Contains(s.FirstXid)).ToListAsync(ct);
 
         var vertices = records.ToDictionary(v => v.Xid, ToVertex, StringComparer.Ordinal);
-        var sourcesOf = sources.ToLookup(s => (s.FirstXid, s.SecondXid));
         var domainLinks = new List<IdentityLink>(links.Count);
         foreach (var link in links)
         {
@@ -198,10 +196,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
                 IdentityLinkKey.Of(vertices[link.FirstXid].Identity, second.Identity),
                 link.FirstEstablished,
                 link.LastEstablished,
-                [.. sourcesOf[(link.FirstXid, link.SecondXid)]
-                    .Select(s => new LinkSource(s.DatasetId, s.BatchId, s.At))
-                    .OrderBy(s => s.DatasetId, StringComparer.Ordinal)
-                    .ThenBy(s => s.BatchId, StringComparer.Ordinal)]));
+                StoredLinkSources.Read(link.Sources)));
         }
 
         return new LoadedGraphs(new IdentityGraphState([.. vertices.Values], domainLinks), domainLinks.ToDictionary(l => l.Key), records.ToDictionary(r => r.Xid, StringComparer.Ordinal));
@@ -210,32 +205,19 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     /// <summary>Writes the changes as a handful of set-based statements: deletes by key lists, then multi-row upserts
     /// (<see cref="BulkUpsert"/>). With <paramref name="direct"/> (PostgreSQL), rows the loaded state does not hold are
     /// appended by a direct COPY and only rows that were loaded are upserted: the loads ran under locks that keep every
-    /// other writer of these identities and graphs out, so a node, link or source they did not find is not stored. A
+    /// other writer of these identities and graphs out, so a node or link they did not find is not stored. A
     /// cluster-history row is new when its graph id is not one of the loaded or scoped graphs (a freshly made id); if a
     /// row was stored after all, the COPY fails with a unique violation and the caller runs the step again without
     /// <paramref name="direct"/>.</summary>
     private async Task WriteAsync(TenantKey tenant, LoadedGraphs loaded, IdentityGraphChanges changes, bool direct, CancellationToken ct)
     {
-        // Removed links with all their sources, then sources a kept link lost.
+        // Removed links (their sources go with them); a kept link's changed sources are rewritten with it below.
         var removedLinks = changes.RemovedLinks.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToList();
         if (removedLinks.Count > 0)
         {
             var firsts = changes.RemovedLinks.Select(k => k.First.Xid).Distinct(StringComparer.Ordinal).ToList();
-            await db.Set<IdentityLinkSourceRecord>()
-                .Where(s => firsts.Contains(s.FirstXid) && removedLinks.Contains(s.FirstXid + "\n" + s.SecondXid))
-                .ExecuteDeleteAsync(ct);
             await db.Set<IdentityLinkRecord>()
                 .Where(l => firsts.Contains(l.FirstXid) && removedLinks.Contains(l.FirstXid + "\n" + l.SecondXid))
-                .ExecuteDeleteAsync(ct);
-        }
-
-        var sources = SourceChanges(tenant, loaded, changes.UpsertedLinks);
-        if (sources.Removed.Count > 0)
-        {
-            var firsts = sources.Removed.Select(s => s.FirstXid).Distinct(StringComparer.Ordinal).ToList();
-            var keys = sources.Removed.Select(s => SourceKey(s.FirstXid, s.SecondXid, s.DatasetId, s.BatchId)).ToList();
-            await db.Set<IdentityLinkSourceRecord>()
-                .Where(s => firsts.Contains(s.FirstXid) && keys.Contains(s.FirstXid + "\n" + s.SecondXid + "\n" + s.DatasetId + "\n" + s.BatchId))
                 .ExecuteDeleteAsync(ct);
         }
 
@@ -262,12 +244,11 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
                 RecordedAt = r.GraphJoinedAt!.Value,
             });
         var vertices = changes.UpsertedVertices.Select(v => VertexRecord(tenant, v, joined.Contains(v.Identity.Xid) ? now : loaded.Stored[v.Identity.Xid].GraphJoinedAt));
-        var links = changes.UpsertedLinks.Select(l => LinkRecord(tenant, l.Key, l.FirstEstablished, l.LastEstablished));
+        var links = changes.UpsertedLinks.Select(l => LinkRecord(tenant, l));
         if (!direct)
         {
             await BulkUpsert.UpsertAsync(db, [.. vertices], ct);
             await BulkUpsert.UpsertAsync(db, [.. links], ct);
-            await BulkUpsert.UpsertAsync(db, [.. sources.Added, .. sources.Retimed], ct);
             await BulkUpsert.UpsertAsync(db, [.. left], ct);
             return;
         }
@@ -275,8 +256,6 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         await WriteSplitAsync(vertices, v => loaded.Stored.ContainsKey(v.Xid), ct);
         var loadedLinks = loaded.Links.Keys.Select(k => Pair(k.First.Xid, k.Second.Xid)).ToHashSet(StringComparer.Ordinal);
         await WriteSplitAsync(links, l => loadedLinks.Contains(Pair(l.FirstXid, l.SecondXid)), ct);
-        await BulkUpsert.InsertAsync(db, sources.Added, ct);
-        await BulkUpsert.UpsertAsync(db, sources.Retimed, ct);
         await BulkUpsert.UpsertAsync(db, [.. left], ct);
     }
 
@@ -295,44 +274,7 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         await BulkUpsert.UpsertAsync(db, upserted, ct);
     }
 
-    /// <summary>The (dataset, batch) rows to write and to delete so that each upserted link's sources match it: rows
-    /// the loaded link did not have, rows it had with another time, rows it had that are gone.</summary>
-    private static (List<IdentityLinkSourceRecord> Added, List<IdentityLinkSourceRecord> Retimed, List<IdentityLinkSourceRecord> Removed) SourceChanges(
-        TenantKey tenant, LoadedGraphs loaded, IReadOnlyList<IdentityLink> links)
-    {
-        var added = new List<IdentityLinkSourceRecord>();
-        var retimed = new List<IdentityLinkSourceRecord>();
-        var removed = new List<IdentityLinkSourceRecord>();
-        foreach (var link in links)
-        {
-            if (!loaded.Links.TryGetValue(link.Key, out var stored))
-            {
-                added.AddRange(link.Sources.Select(source => SourceRecord(tenant, link.Key, source)));
-                continue;
-            }
-
-            var old = stored.Sources.ToDictionary(s => (s.DatasetId, s.BatchId));
-            foreach (var source in link.Sources)
-            {
-                if (!old.Remove((source.DatasetId, source.BatchId), out var previous))
-                {
-                    added.Add(SourceRecord(tenant, link.Key, source));
-                }
-                else if (previous.At != source.At)
-                {
-                    retimed.Add(SourceRecord(tenant, link.Key, source));
-                }
-            }
-
-            removed.AddRange(old.Values.Select(gone => SourceRecord(tenant, link.Key, gone)));
-        }
-
-        return (added, retimed, removed);
-    }
-
     private static string Pair(string first, string second) => first + "\n" + second;
-
-    private static string SourceKey(string first, string second, string dataset, string batch) => first + "\n" + second + "\n" + dataset + "\n" + batch;
 
     private static IdentityVertexRecord VertexRecord(TenantKey tenant, IdentityVertex vertex, DateTimeOffset? joinedAt) => new()
     {
@@ -347,25 +289,15 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
         GraphJoinedAt = joinedAt,
     };
 
-    private static IdentityLinkRecord LinkRecord(TenantKey tenant, IdentityLinkKey key, DateTimeOffset first, DateTimeOffset last) => new()
+    private static IdentityLinkRecord LinkRecord(TenantKey tenant, IdentityLink link) => new()
     {
         ImsOrg = tenant.ImsOrg,
         Sandbox = tenant.Sandbox,
-        FirstXid = key.First.Xid,
-        SecondXid = key.Second.Xid,
-        FirstEstablished = StoreTime.Of(first),
-        LastEstablished = StoreTime.Of(last),
-    };
-
-    private static IdentityLinkSourceRecord SourceRecord(TenantKey tenant, IdentityLinkKey key, LinkSource source) => new()
-    {
-        ImsOrg = tenant.ImsOrg,
-        Sandbox = tenant.Sandbox,
-        FirstXid = key.First.Xid,
-        SecondXid = key.Second.Xid,
-        DatasetId = source.DatasetId,
-        BatchId = source.BatchId,
-        At = StoreTime.Of(source.At),
+        FirstXid = link.Key.First.Xid,
+        SecondXid = link.Key.Second.Xid,
+        FirstEstablished = StoreTime.Of(link.FirstEstablished),
+        LastEstablished = StoreTime.Of(link.LastEstablished),
+        Sources = StoredLinkSources.Write(link.Sources.Select(s => s with { At = StoreTime.Of(s.At) })),
     };
 
     private static IdentityVertex ToVertex(IdentityVertexRecord r) =>

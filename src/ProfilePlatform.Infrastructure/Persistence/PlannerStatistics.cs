@@ -25,7 +25,6 @@ internal static class PlannerStatistics
         typeof(DatasetRecordRow),
         typeof(IdentityVertexRecord),
         typeof(IdentityLinkRecord),
-        typeof(IdentityLinkSourceRecord),
         typeof(IdentityClusterHistoryRecord),
         typeof(ProfileFragmentRecord),
         typeof(ExperienceEventRecord),

@@ -5,7 +5,9 @@ using ProfilePlatform.Infrastructure.Identity;
 namespace ProfilePlatform.Infrastructure.Persistence.Configurations;
 
 /// <summary>Identity graph edges, keyed by their two XIDs; a graph's links are found by the first XID (both ends of a
-/// link are always in the same graph).</summary>
+/// link are always in the same graph). Each row carries its provenance (<c>sources</c>, JSON text). No index by dataset:
+/// dataset deletion and batch revert scan the tenant's links instead of every link of every batch paying a second B-tree
+/// insertion at a random position (docs/profile-store.md has the measured trade).</summary>
 internal sealed class IdentityLinkConfiguration : IEntityTypeConfiguration<IdentityLinkRecord>
 {
     public void Configure(EntityTypeBuilder<IdentityLinkRecord> e)
@@ -18,5 +20,6 @@ internal sealed class IdentityLinkConfiguration : IEntityTypeConfiguration<Ident
         e.Property(l => l.SecondXid).HasColumnName("second_xid").HasMaxLength(64);
         e.Property(l => l.FirstEstablished).HasColumnName("first_established");
         e.Property(l => l.LastEstablished).HasColumnName("last_established");
+        e.Property(l => l.Sources).HasColumnName("sources").IsRequired();
     }
 }

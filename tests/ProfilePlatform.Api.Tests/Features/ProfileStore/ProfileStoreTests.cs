@@ -286,7 +286,7 @@ public abstract class ProfileStoreTests(PlatformFixture fixture)
         // Assert
         var tables = await TenantScope.RunAsync(fixture, reset, s => Task.FromResult(TenantDataEraser.TenantOwnedTypes(s.Db.Model).Select(t => t.GetTableName()).ToList()));
         Assert.Superset(
-            new HashSet<string?> { "identity_vertices", "identity_links", "identity_link_sources", "profile_fragments", "profile_experience_events" },
+            new HashSet<string?> { "identity_vertices", "identity_links", "profile_fragments", "profile_experience_events" },
             tables.ToHashSet());
         Assert.Equal((0, 0), await Counts(reset));
         Assert.Equal((1, 1), await Counts(kept));

@@ -959,50 +959,14 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_established");
 
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sources");
+
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid");
 
                     b.ToTable("identity_links", (string)null);
-                });
-
-            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkSourceRecord", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sandbox");
-
-                    b.Property<string>("FirstXid")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("first_xid");
-
-                    b.Property<string>("SecondXid")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("second_xid");
-
-                    b.Property<string>("DatasetId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("dataset_id");
-
-                    b.Property<string>("BatchId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("batch_id");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
-
-                    b.ToTable("identity_link_sources", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityVertexRecord", b =>

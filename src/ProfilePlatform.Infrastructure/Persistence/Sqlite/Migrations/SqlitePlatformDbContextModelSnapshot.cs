@@ -954,50 +954,14 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_established");
 
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sources");
+
                     b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid");
 
                     b.ToTable("identity_links", (string)null);
-                });
-
-            modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityLinkSourceRecord", b =>
-                {
-                    b.Property<string>("ImsOrg")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ims_org");
-
-                    b.Property<string>("Sandbox")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sandbox");
-
-                    b.Property<string>("FirstXid")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("first_xid");
-
-                    b.Property<string>("SecondXid")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("second_xid");
-
-                    b.Property<string>("DatasetId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("dataset_id");
-
-                    b.Property<string>("BatchId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("batch_id");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("at");
-
-                    b.HasKey("ImsOrg", "Sandbox", "FirstXid", "SecondXid", "DatasetId", "BatchId");
-
-                    b.ToTable("identity_link_sources", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Identity.IdentityVertexRecord", b =>
