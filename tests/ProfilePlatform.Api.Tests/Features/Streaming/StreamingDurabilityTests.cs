@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Api.Tests.Infrastructure;
 using ProfilePlatform.Domain.Tenancy;
 using ProfilePlatform.Infrastructure.Persistence;
+using ProfilePlatform.Infrastructure.Streaming;
 
 namespace ProfilePlatform.Api.Tests.Features.Streaming;
 
@@ -75,6 +76,48 @@ public abstract class StreamingDurabilityTests
             }
 
             await node2.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task FlushAll_MessagesQueuedForSeveralTargets_EveryTargetFlushedInOnePass()
+    {
+        // Arrange: valid and invalid messages for two datasets of one organization and one of another, none flushed
+        var node = await GivenPlatform.StartAsync(await FirstNodeAsync(NoFlusher));
+        try
+        {
+            var api = new StreamingApi(node);
+            var a1 = await api.NewTarget(TestClients.OrgA);
+            var a2 = await api.NewTarget(TestClients.OrgA);
+            var b1 = await api.NewTarget(TestClients.OrgB);
+            var invalid = "{\"_" + StreamingApi.T + "\":{\"loyalty\":{\"id\":\"bad\",\"tier\":\"bronze\"}}}";
+            foreach (var (target, entity) in new[]
+            {
+                (a1, StreamingApi.Member("a1-1")), (a1, StreamingApi.Member("a1-2")), (a1, invalid),
+                (a2, StreamingApi.Member("a2-1")),
+                (b1, BatchIngestion.IngestionApi.Record(TestClients.OrgB.TenantId, "b1-1", 3)), (b1, BatchIngestion.IngestionApi.Record(TestClients.OrgB.TenantId, "b1-2", 4)),
+            })
+            {
+                using var response = await api.Collect(target.Url, StreamingApi.Envelope(target, entity));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            Assert.Equal(6, await Pending(node.Factory));
+
+            // Act
+            var flusher = node.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StreamingFlusher>().Single();
+            var moved = await flusher.FlushAllAsync(CancellationToken.None);
+
+            // Assert: four targets (a1 valid, a1 invalid, a2, b1), every message moved into a batch of its own dataset
+            Assert.Equal(6, moved);
+            Assert.Equal(0, await Pending(node.Factory));
+            Assert.Equal(2, (await api.Batches(a1)).Count);
+            Assert.Single(await api.Batches(a2));
+            Assert.Single(await api.Batches(b1));
+        }
+        finally
+        {
+            await node.DisposeAsync();
         }
     }
 
