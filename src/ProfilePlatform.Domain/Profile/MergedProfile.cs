@@ -73,8 +73,11 @@ public sealed record MergedProfile(
         ["lastModifiedAt"] = Format(DateTimeOffset.UnixEpoch),
     };
 
-    /// <summary>Writes <see cref="ToJson"/>'s object (without <c>fields</c>) straight from the merged data.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    /// <summary>Writes <see cref="ToJson"/>'s object; without <c>fields</c> straight from the merged data, with them
+    /// from the projection of <see cref="Entity"/>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="fields">The <c>fields</c> parameter: dot paths to keep in <c>entity</c>; null keeps everything.</param>
+    public void WriteTo(Utf8JsonWriter writer, IReadOnlyList<string>? fields = null)
     {
         if (IsEmpty || Data is null)
         {
@@ -95,7 +98,15 @@ public sealed record MergedProfile(
         }
 
         writer.WritePropertyName("entity");
-        Data.WriteTo(writer);
+        if (fields is null)
+        {
+            Data.WriteTo(writer);
+        }
+        else
+        {
+            ProfileFields.Project(Entity, fields).WriteTo(writer);
+        }
+
         writer.WriteString("lastModifiedAt", Format(LastModifiedAt ?? DateTimeOffset.UnixEpoch));
         writer.WriteEndObject();
     }

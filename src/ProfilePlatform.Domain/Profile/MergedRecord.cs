@@ -104,7 +104,7 @@ public sealed class MergedRecord
                 continue;
             }
 
-            var at = older.IndexOfIgnoringCase(ns.Name);
+            var at = older.IndexOf(ns.Name, StringComparison.OrdinalIgnoreCase);
             var merged = new ArrayNode();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in ns.Value.EnumerateArray())
@@ -185,24 +185,11 @@ public sealed class MergedRecord
             return node;
         }
 
-        public int IndexOf(string name)
+        public int IndexOf(string name, StringComparison comparison = StringComparison.Ordinal)
         {
             for (var i = 0; i < _fields.Count; i++)
             {
-                if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        public int IndexOfIgnoringCase(string name)
-        {
-            for (var i = 0; i < _fields.Count; i++)
-            {
-                if (string.Equals(_fields[i].Key, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(_fields[i].Key, name, comparison))
                 {
                     return i;
                 }

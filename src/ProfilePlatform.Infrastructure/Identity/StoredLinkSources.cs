@@ -55,14 +55,5 @@ internal static class StoredLinkSources
 
     /// <summary>The text a link's <c>sources</c> holds when <paramref name="datasetId"/> is one of them: what dataset
     /// deletion and batch revert search for (<see cref="Write"/> writes no whitespace).</summary>
-    public static string DatasetPattern(string datasetId)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStringValue(datasetId);
-        }
-
-        return "\"dataset\":" + System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string DatasetPattern(string datasetId) => "\"dataset\":" + JsonSerializer.Serialize(datasetId);
 }

@@ -21,31 +21,27 @@ public sealed class EntitiesController(ProfileEntityService entities, TenancyCon
 {
     /// <summary>A profile GET checks the sandbox in its one statement (<see cref="SandboxCheckedByEndpointAttribute"/>);
     /// an events GET reads more, so it has the gateway's check run first.</summary>
-    /// <remarks>A profile without <c>fields</c> — the hot path — is written straight from the merged records
-    /// (<see cref="JsonWriterResult"/>); the other answers go through the JSON object model.</remarks>
+    /// <remarks>A profile is written straight from the merged records (<see cref="JsonWriterResult"/>); an events
+    /// page goes through the JSON object model.</remarks>
     [HttpGet]
     [SandboxCheckedByEndpoint]
     [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(CancellationToken ct)
     {
         var query = EntityQuery.Parse(QueryParameters());
-        if (!query.IsEvents && query.Options.Fields is null)
+        if (!query.IsEvents)
         {
             var profile = await entities.GetProfileAsync(tenancy.Tenant, query, ct);
             return new JsonWriterResult(writer =>
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(profile.EntityId);
-                profile.WriteTo(writer);
+                profile.WriteTo(writer, query.Options.Fields);
                 writer.WriteEndObject();
             });
         }
 
-        if (query.IsEvents)
-        {
-            await tenancy.VerifySandboxAsync(ct);
-        }
-
+        await tenancy.VerifySandboxAsync(ct);
         return Ok(await entities.GetAsync(tenancy.Tenant, query, ct));
     }
 
