@@ -3,7 +3,7 @@
 # records with synchronous validation to one profile-enabled dataset through POST /collection/{inletId}, next to a bare
 # Kestrel endpoint that parses the same body and does one autocommit INSERT per request (bench/ProfilePlatform.Bench.Baseline
 # POST /insert), interleaved in the same run on the same PostgreSQL server; then the lag from a 2xx to the record being in
-# the dataset (dataset_records, what Data Access reads), measured while the load runs. After each platform run the script
+# the dataset (dataset_record_chunks, what Data Access reads), measured while the load runs. After each platform run the script
 # waits until everything accepted has landed (flush, batch ingestion, Profile) before the baseline runs, so the baseline
 # never shares the cores with the platform's backlog; that wait gives the end-to-end rate. Method: docs/performance.md.
 #

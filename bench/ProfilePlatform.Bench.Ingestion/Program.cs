@@ -77,7 +77,7 @@ static void Report(long count, long bytes, int smallCount, IngestResult small, l
         ## Batch ingestion vs PostgreSQL COPY
 
         - {count:N0} records, {bytes:N0} bytes ({(double)bytes / count:F0} bytes a record, 3 identities each), one JSON lines file uploaded with the large-file API; {platform.Count} run(s), platform and COPY interleaved
-        - platform: profile-enabled dataset on a schema of the profile class, identityMap, demographic and personal contact details and a tenant loyalty field group; records validated against it, written to dataset_records in one transaction
+        - platform: profile-enabled dataset on a schema of the profile class, identityMap, demographic and personal contact details and a tenant loyalty field group; records validated against it, written to dataset_record_chunks (up to 1,000 records a row) in one transaction
         - baseline: binary COPY of the same rows (same columns, json record, same primary key and index) into an empty table of the same definition, in one transaction, from the same file
 
         | measurement | min | median | max |
@@ -275,7 +275,8 @@ internal sealed class Slice(Stream inner, long size) : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-/// <summary>The baseline: PostgreSQL binary COPY of the same rows into a table defined like <c>dataset_records</c>.</summary>
+/// <summary>The baseline: PostgreSQL binary COPY of the same rows, a row per record, into a table defined like the platform's
+/// <c>dataset_records</c> before session 9 (the platform now keeps records in chunks: <c>dataset_record_chunks</c>).</summary>
 internal static class Baseline
 {
     private const string Table = """

@@ -5,7 +5,7 @@
 //                   with __N__ where wrk puts a unique number
 //   lag             streams BENCH_LAG_COUNT (200) messages one at a time with syncValidation, BENCH_LAG_RATE (20) a second, to
 //                   LAG_DATASET, and polls the platform's database (BENCH_PLATFORM_CS) every 5 ms for each record in
-//                   dataset_records; prints "LAG count=.. p50_ms=.. p99_ms=.. max_ms=.. lost=.."
+//                   dataset_record_chunks; prints "LAG count=.. p50_ms=.. p99_ms=.. max_ms=.. lost=.."
 //   drain           waits until the platform's database (BENCH_PLATFORM_CS) holds no pending streamed message and no
 //                   unfinished ingestion job, so what a load run accepted is in its dataset and Profile; prints "DRAIN ms=.."
 using System.Diagnostics;
@@ -129,7 +129,7 @@ internal static partial class Lag
         return 0;
     }
 
-    /// <summary>Watches dataset_records for the lag dataset's new batches and notes when each message's record appears.</summary>
+    /// <summary>Watches dataset_record_chunks for the lag dataset's new batches and notes when each message's record appears.</summary>
     private static async Task PollAsync(string cs, string dataset, string run, long[] seen, Stopwatch clock, CancellationToken ct)
     {
         await using var db = NpgsqlDataSource.Create(cs);
@@ -137,7 +137,7 @@ internal static partial class Lag
         var pattern = new Regex("\"loyaltyId\":\"L-" + run + "(\\d{5})\"");
         while (!ct.IsCancellationRequested)
         {
-            await using (var cmd = db.CreateCommand("SELECT batch_id, record::text FROM dataset_records WHERE data_set_id = $1 AND NOT (batch_id = ANY($2))"))
+            await using (var cmd = db.CreateCommand("SELECT batch_id, convert_from(records, 'UTF8') FROM dataset_record_chunks WHERE data_set_id = $1 AND NOT (batch_id = ANY($2))"))
             {
                 cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = dataset });
                 cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. batches] });
@@ -147,8 +147,7 @@ internal static partial class Lag
                 while (await reader.ReadAsync(CancellationToken.None))
                 {
                     found.Add(reader.GetString(0));
-                    var match = pattern.Match(reader.GetString(1));
-                    if (match.Success)
+                    foreach (Match match in pattern.Matches(reader.GetString(1)))
                     {
                         var i = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
                         if (i < seen.Length && seen[i] == 0)

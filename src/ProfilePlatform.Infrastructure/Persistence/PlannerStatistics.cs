@@ -22,7 +22,7 @@ internal static class PlannerStatistics
 
     private static readonly Type[] BulkFilledTables =
     [
-        typeof(DatasetRecordRow),
+        typeof(DatasetRecordChunkRow),
         typeof(IdentityVertexRecord),
         typeof(IdentityLinkRecord),
         typeof(IdentityClusterHistoryRecord),

@@ -45,7 +45,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Ingestion.IngestionJobRecord> IngestionJobs => Set<Ingestion.IngestionJobRecord>();
 
-    internal DbSet<Ingestion.DatasetRecordRow> DatasetRecords => Set<Ingestion.DatasetRecordRow>();
+    internal DbSet<Ingestion.DatasetRecordChunkRow> DatasetRecordChunks => Set<Ingestion.DatasetRecordChunkRow>();
 
     internal DbSet<Ingestion.RowErrorRecord> RowErrors => Set<Ingestion.RowErrorRecord>();
 

@@ -68,21 +68,22 @@ internal sealed class IngestionJobConfiguration : IEntityTypeConfiguration<Inges
     }
 }
 
-/// <summary>The records batches landed, by batch, file and row; found by dataset for previews and deletion.</summary>
-internal sealed class DatasetRecordConfiguration : IEntityTypeConfiguration<DatasetRecordRow>
+/// <summary>The records batches landed, in chunks by batch, file and first row; found by dataset for previews and deletion.</summary>
+internal sealed class DatasetRecordChunkConfiguration : IEntityTypeConfiguration<DatasetRecordChunkRow>
 {
-    public void Configure(EntityTypeBuilder<DatasetRecordRow> e)
+    public void Configure(EntityTypeBuilder<DatasetRecordChunkRow> e)
     {
-        e.ToTable("dataset_records");
-        e.HasKey(r => new { r.ImsOrg, r.Sandbox, r.BatchId, r.FileIndex, r.RowNumber });
+        e.ToTable("dataset_record_chunks");
+        e.HasKey(r => new { r.ImsOrg, r.Sandbox, r.BatchId, r.FileIndex, r.FirstRow });
         e.Property(r => r.ImsOrg).HasColumnName("ims_org").HasMaxLength(256);
         e.Property(r => r.Sandbox).HasColumnName("sandbox").HasMaxLength(64);
         e.Property(r => r.DataSetId).HasColumnName("data_set_id").HasMaxLength(64);
         e.Property(r => r.BatchId).HasColumnName("batch_id").HasMaxLength(64);
         e.Property(r => r.FileIndex).HasColumnName("file_index");
-        e.Property(r => r.RowNumber).HasColumnName("row_number");
-        e.Property(r => r.Record).HasColumnName("record"); // json on PostgreSQL (PostgresPlatformDbContext)
-        e.HasIndex(r => new { r.ImsOrg, r.Sandbox, r.DataSetId }).HasDatabaseName("ix_dataset_records_data_set");
+        e.Property(r => r.FirstRow).HasColumnName("first_row");
+        e.Property(r => r.RecordCount).HasColumnName("record_count");
+        e.Property(r => r.Records).HasColumnName("records");
+        e.HasIndex(r => new { r.ImsOrg, r.Sandbox, r.DataSetId }).HasDatabaseName("ix_dataset_record_chunks_data_set");
     }
 }
 

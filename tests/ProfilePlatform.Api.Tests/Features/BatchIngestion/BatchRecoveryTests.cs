@@ -112,7 +112,7 @@ public abstract class BatchRecoveryTests
         using var scope = factory.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(TestClients.OrgA.ImsOrg, sandbox));
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM dataset_records WHERE batch_id = {0}", batch).SingleAsync();
+        return await db.Database.SqlQueryRaw<int>("SELECT CAST(COALESCE(SUM(record_count), 0) AS INTEGER) AS \"Value\" FROM dataset_record_chunks WHERE batch_id = {0}", batch).SingleAsync();
     }
 
     private static async Task<int> Attempts(PlatformFactory factory, string batch)

@@ -203,7 +203,7 @@ public abstract class DataAccessApiTests(PlatformFixture fixture)
         using var scope = fixture.Factory.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(TestClients.OrgA.ImsOrg, sandbox));
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM dataset_records WHERE batch_id = {0}", batch).SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT CAST(COALESCE(SUM(record_count), 0) AS INTEGER) AS \"Value\" FROM dataset_record_chunks WHERE batch_id = {0}", batch).SingleAsync());
         Assert.Equal(0, await db.BatchFiles.CountAsync(f => f.BatchId == batch));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProfilePlatform.Api.Tests.Infrastructure;
 using ProfilePlatform.Domain.Tenancy;
+using ProfilePlatform.Infrastructure.Ingestion;
 using ProfilePlatform.Infrastructure.Persistence;
 using ProfilePlatform.Infrastructure.Streaming;
 
@@ -129,10 +130,16 @@ public abstract class StreamingDurabilityTests
     }
 
     private static Task<int> Landed(PlatformFactory factory, Target target) =>
-        Count(factory, target, "SELECT COUNT(*) AS \"Value\" FROM dataset_records WHERE data_set_id = {0}");
+        Count(factory, target, "SELECT CAST(COALESCE(SUM(record_count), 0) AS INTEGER) AS \"Value\" FROM dataset_record_chunks WHERE data_set_id = {0}");
 
-    private static Task<int> DistinctLanded(PlatformFactory factory, Target target) =>
-        Count(factory, target, "SELECT COUNT(DISTINCT CAST(record AS TEXT)) AS \"Value\" FROM dataset_records WHERE data_set_id = {0}");
+    private static async Task<int> DistinctLanded(PlatformFactory factory, Target target)
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(target.Client.ImsOrg, target.Sandbox));
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var chunks = await db.DatasetRecordChunks.Where(c => c.DataSetId == target.Dataset).Select(c => c.Records).ToListAsync();
+        return chunks.SelectMany(DatasetRecordChunks.Lines).Distinct(StringComparer.Ordinal).Count();
+    }
 
     private static async Task<int> Count(PlatformFactory factory, Target target, string sql)
     {

@@ -1025,7 +1025,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("identity_vertices", (string)null);
                 });
 
-            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordRow", b =>
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordChunkRow", b =>
                 {
                     b.Property<string>("ImsOrg")
                         .HasMaxLength(256)
@@ -1046,9 +1046,9 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("file_index");
 
-                    b.Property<long>("RowNumber")
+                    b.Property<long>("FirstRow")
                         .HasColumnType("bigint")
-                        .HasColumnName("row_number");
+                        .HasColumnName("first_row");
 
                     b.Property<string>("DataSetId")
                         .IsRequired()
@@ -1056,17 +1056,21 @@ namespace ProfilePlatform.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("data_set_id");
 
-                    b.Property<string>("Record")
-                        .IsRequired()
-                        .HasColumnType("json")
-                        .HasColumnName("record");
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("record_count");
 
-                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "FileIndex", "RowNumber");
+                    b.Property<byte[]>("Records")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("records");
+
+                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "FileIndex", "FirstRow");
 
                     b.HasIndex("ImsOrg", "Sandbox", "DataSetId")
-                        .HasDatabaseName("ix_dataset_records_data_set");
+                        .HasDatabaseName("ix_dataset_record_chunks_data_set");
 
-                    b.ToTable("dataset_records", (string)null);
+                    b.ToTable("dataset_record_chunks", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.FileChunkRecord", b =>

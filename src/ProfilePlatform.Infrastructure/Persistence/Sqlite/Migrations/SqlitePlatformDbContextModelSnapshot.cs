@@ -1020,7 +1020,7 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("identity_vertices", (string)null);
                 });
 
-            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordRow", b =>
+            modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.DatasetRecordChunkRow", b =>
                 {
                     b.Property<string>("ImsOrg")
                         .HasMaxLength(256)
@@ -1041,9 +1041,9 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("file_index");
 
-                    b.Property<long>("RowNumber")
+                    b.Property<long>("FirstRow")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("row_number");
+                        .HasColumnName("first_row");
 
                     b.Property<string>("DataSetId")
                         .IsRequired()
@@ -1051,17 +1051,21 @@ namespace ProfilePlatform.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("data_set_id");
 
-                    b.Property<string>("Record")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("record");
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_count");
 
-                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "FileIndex", "RowNumber");
+                    b.Property<byte[]>("Records")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("records");
+
+                    b.HasKey("ImsOrg", "Sandbox", "BatchId", "FileIndex", "FirstRow");
 
                     b.HasIndex("ImsOrg", "Sandbox", "DataSetId")
-                        .HasDatabaseName("ix_dataset_records_data_set");
+                        .HasDatabaseName("ix_dataset_record_chunks_data_set");
 
-                    b.ToTable("dataset_records", (string)null);
+                    b.ToTable("dataset_record_chunks", (string)null);
                 });
 
             modelBuilder.Entity("ProfilePlatform.Infrastructure.Ingestion.FileChunkRecord", b =>
