@@ -11,7 +11,8 @@
 #                            (bench/sql/profile-floor-tables.sql, not timed), CHECKPOINT before each layout, and the
 #                            layouts (bench/sql/profile-floor-{b,c,f}.sql) in a rotated order; print a Markdown table.
 #
-# Environment (all optional): BENCH_RECORDS (100000), BENCH_RUNS (3), BENCH_PG_SETTINGS (extra server settings of the
+# Environment (all optional): BENCH_RECORDS (100000), BENCH_RUNS (3), BENCH_WARMUP (1: untimed runs first; a fresh
+# cluster's first run also creates its WAL segment files, later runs recycle them), BENCH_PG_SETTINGS (extra server settings of the
 # throwaway cluster), PROFILEPLATFORM_BENCH_POSTGRES (an Npgsql connection string of a superuser, or a role with
 # pg_read_server_files and pg_write_server_files, instead of a throwaway cluster; the benchmark creates and drops
 # database pp_bench_floor) with BENCH_FLOOR_DIR (then required: an absolute directory on the server's host where the
@@ -29,6 +30,7 @@ SQL="$ROOT/bench/sql"
 OUT="$ROOT/artifacts/bench/profile-floor-$(date -u +%Y%m%dT%H%M%SZ)"
 RECORDS="${BENCH_RECORDS:-100000}"
 RUNS="${BENCH_RUNS:-3}"
+WARMUP="${BENCH_WARMUP:-1}"
 DB=pp_bench_floor
 
 step() { printf '==> %s\n' "$*" >&2; }
@@ -141,7 +143,8 @@ run_layout() {
 }
 
 report() {
-    pg -c "CREATE TEMP TABLE t (run int, layout text, step text, ms numeric, seq int)" -c "\\copy t FROM '$OUT/timings.tsv'" -f - <<'SQL'
+    pg -c "CREATE TEMP TABLE t (run int, layout text, step text, ms numeric, seq int)" -c "\\copy t FROM '$OUT/timings.tsv'" \
+       -c "DELETE FROM t WHERE run < 1" -f - <<'SQL'
 CREATE TEMP VIEW per_run AS
 WITH s AS (SELECT run, layout, sum(ms) / 1000 AS sec FROM t GROUP BY run, layout),
      l AS (
@@ -200,12 +203,13 @@ main() {
         || { cat "$OUT/gen.log" >&2; die "generating the timed rows failed"; }
     : >"$OUT/timings.tsv"
 
-    for run in $(seq 1 "$RUNS"); do
+    for run in $(seq $((1 - WARMUP)) "$RUNS"); do
+        [ "$run" -lt 1 ] && step "warm-up run $run (not reported)"
         step "run $run/$RUNS: fresh tables, pre-populated with $RECORDS unrelated records (not timed)"
         files p pre
         pg "${FILES[@]}" -f "$SQL/profile-floor-tables.sql" >"$OUT/run$run-tables.log" 2>&1 \
             || { cat "$OUT/run$run-tables.log" >&2; die "creating the tables failed"; }
-        if [ "$run" -eq 1 ]; then
+        if [ "$run" -eq $((1 - WARMUP)) ]; then
             # The probes must be index probes (nested loop over the primary key), as the platform's = ANY lookups.
             pg -c "SET enable_hashjoin = off" -c "SET enable_mergejoin = off" \
                -c "EXPLAIN SELECT count(v.graph_id) FROM probe_keys s JOIN c_vertices v ON v.ims_org = s.org AND v.sandbox = s.sandbox AND v.xid = ANY (ARRAY[s.x_email, s.x_crm, s.x_ecid])" \
@@ -218,7 +222,7 @@ main() {
             fi
         fi
         # Rotate the order so that no layout always runs first or right after another.
-        case $(( (run - 1) % 3 )) in 0) order="B C F" ;; 1) order="C F B" ;; *) order="F B C" ;; esac
+        case $(( (run + 2) % 3 )) in 0) order="B C F" ;; 1) order="C F B" ;; *) order="F B C" ;; esac
         for layout in $order; do
             step "run $run/$RUNS: layout $layout"
             run_layout "$run" "$layout"
@@ -230,8 +234,8 @@ main() {
         printf -- '- date: %s; machine: %s, %s cores; load average before: %s\n' \
             "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$load"
         printf -- '- PostgreSQL: %s\n' "$PG_DESCRIPTION"
-        printf -- '- %s records of ~%s bytes, 3 identities each, one new graph each (time-ordered graph ids); %s runs; every table pre-populated with %s unrelated records; server-side COPY FROM a CSV file for every write; CHECKPOINT before each layout; layouts in a rotated order\n\n' \
-            "$RECORDS" "$(pg -c "SELECT round(avg(octet_length(record::text))) FROM b_records WHERE batch_id = 'batch1'")" "$RUNS" "$RECORDS"
+        printf -- '- %s records of ~%s bytes, 3 identities each, one new graph each (time-ordered graph ids); %s runs after %s untimed; every table pre-populated with %s unrelated records; server-side COPY FROM a CSV file for every write; CHECKPOINT before each layout; layouts in a rotated order\n\n' \
+            "$RECORDS" "$(pg -c "SELECT round(avg(octet_length(record::text))) FROM b_records WHERE batch_id = 'batch1'")" "$RUNS" "$WARMUP" "$RECORDS"
         report
     } | tee "$OUT/results.md"
     printf '\n_Total run time: %ss (bench/profile-floor.sh)._\n' "$((SECONDS - started))" | tee -a "$OUT/results.md"
