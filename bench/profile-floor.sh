@@ -12,7 +12,7 @@
 #                            layouts (bench/sql/profile-floor-{b,c,f}.sql) in a rotated order; print a Markdown table.
 #
 # Environment (all optional): BENCH_RECORDS (100000), BENCH_RUNS (3), BENCH_WARMUP (1: untimed runs first; a fresh
-# cluster's first run also creates its WAL segment files, later runs recycle them), BENCH_PG_SETTINGS (extra server settings of the
+# cluster's first run was 20-40 % slower for F1, probably creating WAL segment files that later runs recycle), BENCH_PG_SETTINGS (extra server settings of the
 # throwaway cluster), PROFILEPLATFORM_BENCH_POSTGRES (an Npgsql connection string of a superuser, or a role with
 # pg_read_server_files and pg_write_server_files, instead of a throwaway cluster; the benchmark creates and drops
 # database pp_bench_floor) with BENCH_FLOOR_DIR (then required: an absolute directory on the server's host where the
