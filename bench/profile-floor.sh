@@ -159,7 +159,7 @@ SELECT l.run, l.layout, l.sec, b.sec / l.sec AS ratio FROM l JOIN l b ON b.run =
 SELECT format('| %s | %s | %s (%s–%s) | **%s** (%s–%s) |', layout,
        CASE layout
            WHEN 'B' THEN 'baseline: COPY of the records into a dataset_records-like table (primary key + dataset index)'
-           WHEN 'C' THEN 'today: probes (3 XIDs in identity_vertices, the fragment), dataset_records, identity_vertices ×3 (key + graph index), identity_links ×3 (JSON sources), profile_fragments'
+           WHEN 'C' THEN 'session 8 (records as rows; since 41e12fd they are chunks, the c step of F1gc): probes (3 XIDs in identity_vertices, the fragment), dataset_records, identity_vertices ×3 (key + graph index), identity_links ×3 (JSON sources), profile_fragments'
            WHEN 'F1' THEN 'floor: XID probes, XID → graph rows ×3 (primary key only), fragments'
            WHEN 'F1g' THEN 'F1 + a graph row per graph (own transaction)'
            WHEN 'F1gc' THEN 'F1g + dataset records as lz4 chunks of 1,000 (own transaction)'
