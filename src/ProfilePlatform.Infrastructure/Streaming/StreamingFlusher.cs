@@ -15,7 +15,7 @@ namespace ProfilePlatform.Infrastructure.Streaming;
 /// <summary>Turns pending streamed messages into Catalog batches of their datasets, every
 /// <see cref="StreamingOptions.FlushIntervalMs"/>: one batch per dataset (valid and invalid messages apart), with the records as
 /// one JSON lines file, COMPLETE and its ingestion job — then the batch ingestion worker processes it like any other batch
-/// (records in <c>dataset_records</c>, the record sinks, status and metrics in Catalog).</summary>
+/// (records in <c>dataset_record_chunks</c>, the record sinks, status and metrics in Catalog).</summary>
 /// <remarks>
 /// <para>Exactly once: the messages are deleted in the same transaction that creates the batch, its file and its job; a crash
 /// before the commit leaves them pending for the next flush (here or on another node), and after it the job carries them.
