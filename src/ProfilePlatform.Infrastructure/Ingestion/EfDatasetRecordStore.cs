@@ -9,21 +9,10 @@ namespace ProfilePlatform.Infrastructure.Ingestion;
 /// A file is streamed chunk by chunk (no tracking, one chunk in memory at a time).</summary>
 internal sealed class EfDatasetRecordStore(PlatformDbContext db) : IDatasetRecordStore
 {
-    public async IAsyncEnumerable<string> ReadFileAsync(string batchId, int fileIndex, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var chunks = db.DatasetRecordChunks.AsNoTracking()
-            .Where(c => c.BatchId == batchId && c.FileIndex == fileIndex)
-            .OrderBy(c => c.FirstRow)
-            .Select(c => c.Records)
-            .AsAsyncEnumerable();
-        await foreach (var records in chunks.WithCancellation(ct))
-        {
-            foreach (var record in DatasetRecordChunks.Lines(records))
-            {
-                yield return record;
-            }
-        }
-    }
+    public IAsyncEnumerable<string> ReadFileAsync(string batchId, int fileIndex, CancellationToken ct) =>
+        LinesAsync(
+            db.DatasetRecordChunks.Where(c => c.BatchId == batchId && c.FileIndex == fileIndex).OrderBy(c => c.FirstRow),
+            ct);
 
     public async Task<IReadOnlyList<string>> PreviewAsync(string dataSetId, int limit, CancellationToken ct)
     {
@@ -33,20 +22,14 @@ internal sealed class EfDatasetRecordStore(PlatformDbContext db) : IDatasetRecor
             return preview;
         }
 
-        var chunks = db.DatasetRecordChunks.AsNoTracking()
-            .Where(c => c.DataSetId == dataSetId)
-            .OrderBy(c => c.BatchId).ThenBy(c => c.FileIndex).ThenBy(c => c.FirstRow)
-            .Select(c => c.Records)
-            .AsAsyncEnumerable();
-        await foreach (var records in chunks.WithCancellation(ct))
+        var chunks = db.DatasetRecordChunks.Where(c => c.DataSetId == dataSetId)
+            .OrderBy(c => c.BatchId).ThenBy(c => c.FileIndex).ThenBy(c => c.FirstRow);
+        await foreach (var record in LinesAsync(chunks, ct))
         {
-            foreach (var record in DatasetRecordChunks.Lines(records))
+            preview.Add(record);
+            if (preview.Count == limit)
             {
-                preview.Add(record);
-                if (preview.Count == limit)
-                {
-                    return preview;
-                }
+                break;
             }
         }
 
@@ -75,5 +58,17 @@ internal sealed class EfDatasetRecordStore(PlatformDbContext db) : IDatasetRecor
         await db.RowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.FileChunks.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.BatchFiles.Where(f => f.BatchId == batchId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The records of <paramref name="chunks"/>, in their order, one chunk in memory at a time.</summary>
+    private static async IAsyncEnumerable<string> LinesAsync(IQueryable<DatasetRecordChunkRow> chunks, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var records in chunks.AsNoTracking().Select(c => c.Records).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            foreach (var record in DatasetRecordChunks.Lines(records))
+            {
+                yield return record;
+            }
+        }
     }
 }

@@ -134,8 +134,7 @@ public abstract class StreamingDurabilityTests
 
     private static async Task<int> DistinctLanded(PlatformFactory factory, Target target)
     {
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(target.Client.ImsOrg, target.Sandbox));
+        using var scope = TenantScope(factory, target);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var chunks = await db.DatasetRecordChunks.Where(c => c.DataSetId == target.Dataset).Select(c => c.Records).ToListAsync();
         return chunks.SelectMany(DatasetRecordChunks.Lines).Distinct(StringComparer.Ordinal).Count();
@@ -143,10 +142,17 @@ public abstract class StreamingDurabilityTests
 
     private static async Task<int> Count(PlatformFactory factory, Target target, string sql)
     {
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(target.Client.ImsOrg, target.Sandbox));
+        using var scope = TenantScope(factory, target);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         return await db.Database.SqlQueryRaw<int>(sql, target.Dataset).SingleAsync();
+    }
+
+    /// <summary>A DI scope acting for the target's organization and sandbox, as a request for it would.</summary>
+    private static IServiceScope TenantScope(PlatformFactory factory, Target target)
+    {
+        var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenancyContext>().Use(new TenantKey(target.Client.ImsOrg, target.Sandbox));
+        return scope;
     }
 }
 
