@@ -14,7 +14,9 @@
 #   BENCH_THREADS (2), BENCH_LAG_COUNT (200), BENCH_LAG_RATE (20 per second), BENCH_LAG_WAIT_S (180: how long after the last
 #   lag message a record may still arrive before it counts as lost), BENCH_SKIP_BUILD=1,
 #   PROFILEPLATFORM_BENCH_POSTGRES (an Npgsql connection string with the right to create databases, instead of a throwaway
-#   cluster), PROFILEPLATFORM_BENCH_PLATFORM_ENV (extra NAME=value variables for the platform process, for experiments).
+#   cluster), PROFILEPLATFORM_BENCH_PLATFORM_ENV (extra NAME=value variables for the platform process, for experiments),
+#   BENCH_FLUSHER=off (the request path alone: the platform runs with Streaming__FlusherEnabled=false, so accepted messages
+#   stay in the durable log; no drain, no end-to-end rate, no lag phases).
 #
 # Output: the table on stdout (progress on stderr); the table and the logs in artifacts/bench/streaming-<UTC time>/.
 set -euo pipefail
@@ -34,6 +36,7 @@ DURATION="${BENCH_DURATION:-10s}"
 WARMUP="${BENCH_WARMUP:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
+FLUSHER="${BENCH_FLUSHER:-on}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 step() { printf '==> %s\n' "$*" >&2; }
@@ -167,7 +170,7 @@ main() {
         cd "$API_OUTPUT"
         # shellcheck disable=SC2086 # NAME=value words
         exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 ${PROFILEPLATFORM_BENCH_PLATFORM_ENV:-} \
-            Storage__Provider=Postgres ConnectionStrings__Postgres="$PG_BASE;Database=pp_bench_platform" \
+            Streaming__FlusherEnabled="$([ "$FLUSHER" = off ] && echo false || echo true)" Storage__Provider=Postgres ConnectionStrings__Postgres="$PG_BASE;Database=pp_bench_platform" \
             Serilog__MinimumLevel__Default=Warning \
             'Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning' \
             'Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning' \
@@ -194,7 +197,7 @@ main() {
 
     step "warm-up: $WARMUP each"
     load "$port" "/collection/$INLET?syncValidation=true" "$WARMUP" >"$OUT/warmup-platform.txt"
-    drain >/dev/null
+    [ "$FLUSHER" = off ] || drain >/dev/null
     load "$bport" "/insert" "$WARMUP" >"$OUT/warmup-baseline.txt"
 
     # The platform keeps working after its load stops (flush, batch ingestion, Profile): the baseline runs only once that
@@ -202,7 +205,7 @@ main() {
     local p b d rows=() prates=() brates=() ratios=() pp99=() bp99=() e2e=()
     for run in $(seq 1 "$RUNS"); do
         p="$(load "$port" "/collection/$INLET?syncValidation=true" "$DURATION")"
-        d="$(drain)"
+        if [ "$FLUSHER" = off ]; then d=0; else d="$(drain)"; fi
         b="$(load "$bport" "/insert" "$DURATION")"
         [ "$(field "$p" non2xx)" = 0 ] || step "run $run: the platform answered $(field "$p" non2xx) non-2xx"
         prates+=("$(rate "$p")"); brates+=("$(rate "$b")"); pp99+=("$(ms "$p" p99_us)"); bp99+=("$(ms "$b" p99_us)")
@@ -212,11 +215,12 @@ main() {
         step "run $run: platform $(rate "$p") msg/s (p99 $(ms "$p" p99_us) ms), drained ${d} ms later (end to end ${e2e[-1]} msg/s), baseline $(rate "$b") req/s (p99 $(ms "$b" p99_us) ms)"
     done
 
+    local lag="LAG not measured (BENCH_FLUSHER=off)" idle="LAG not measured (BENCH_FLUSHER=off)"
+    if [ "$FLUSHER" != off ]; then
     step "lag from 2xx to the dataset: ${BENCH_LAG_COUNT:-200} messages under load"
     load "$port" "/collection/$INLET?syncValidation=true" "$(( ${BENCH_LAG_COUNT:-200} / ${BENCH_LAG_RATE:-20} + 10 ))s" >"$OUT/lag-load.txt" &
     local loader=$!
     sleep 2
-    local lag idle
     lag="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
         dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
     wait "$loader" || true
@@ -224,6 +228,7 @@ main() {
     drain >/dev/null
     idle="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
         dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
+    fi
 
     {
         printf '## ProfilePlatform streaming ingestion benchmark, commit %s\n\n' "$commit"
@@ -231,7 +236,7 @@ main() {
             "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)"
         printf -- '- load: wrk -t%s -c%s -d%s --latency, %s runs after a %s warm-up of each; one message per request, POST /collection/{inletId}?syncValidation=true, record %s bytes (envelope %s bytes), unique ids per message\n' \
             "$THREADS" "$CONNECTIONS" "$DURATION" "$RUNS" "$WARMUP" "$RECORD_BYTES" "$(wc -c <"$WORK/template.json")"
-        printf -- '- platform: Release, DOTNET_gcServer=1, Production, logging at Warning, streaming defaults (group commit: 2 writers, binary COPY; flush every 250 ms); dataset profile-enabled\n'
+        printf -- '- platform: Release, DOTNET_gcServer=1, Production, logging at Warning, streaming defaults (group commit: 2 writers, binary COPY; flush every 250 ms); dataset profile-enabled; flusher %s\n' "$FLUSHER"
         printf -- '- baseline: bare Kestrel (minimal API) parsing the body and one autocommit INSERT per request, pooled NpgsqlDataSource, Max Auto Prepare=20\n'
         printf -- '- PostgreSQL: %s\n\n' "$PG_DESCRIPTION"
         printf '| run | platform msg/s | p50 / p99 ms | non-2xx | drained after s | end to end msg/s | baseline req/s | p50 / p99 ms | ratio |\n|---|---|---|---|---|---|---|---|---|\n'
