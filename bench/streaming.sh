@@ -210,8 +210,9 @@ main() {
         [ "$(field "$p" non2xx)" = 0 ] || step "run $run: the platform answered $(field "$p" non2xx) non-2xx"
         prates+=("$(rate "$p")"); brates+=("$(rate "$b")"); pp99+=("$(ms "$p" p99_us)"); bp99+=("$(ms "$b" p99_us)")
         ratios+=("$(awk -v a="$(rate "$p")" -v c="$(rate "$b")" 'BEGIN { printf "%.2f", a / c }')")
-        e2e+=("$(awk -v r="$(field "$p" requests)" -v d="$(field "$p" duration_us)" -v w="$d" 'BEGIN { printf "%.0f", r / (d / 1000000 + w / 1000) }')")
-        rows+=("| $run | $(rate "$p") | $(ms "$p" p50_us) / $(ms "$p" p99_us) | $(field "$p" non2xx) | $(awk -v w="$d" 'BEGIN { printf "%.1f", w / 1000 }') | ${e2e[-1]} | $(rate "$b") | $(ms "$b" p50_us) / $(ms "$b" p99_us) | ${ratios[-1]} |")
+        if [ "$FLUSHER" = off ]; then e2e+=("n/a"); else
+        e2e+=("$(awk -v r="$(field "$p" requests)" -v d="$(field "$p" duration_us)" -v w="$d" 'BEGIN { printf "%.0f", r / (d / 1000000 + w / 1000) }')"); fi
+        rows+=("| $run | $(rate "$p") | $(ms "$p" p50_us) / $(ms "$p" p99_us) | $(field "$p" non2xx) | $([ "$FLUSHER" = off ] && echo n/a || awk -v w="$d" 'BEGIN { printf "%.1f", w / 1000 }') | ${e2e[-1]} | $(rate "$b") | $(ms "$b" p50_us) / $(ms "$b" p99_us) | ${ratios[-1]} |")
         step "run $run: platform $(rate "$p") msg/s (p99 $(ms "$p" p99_us) ms), drained ${d} ms later (end to end ${e2e[-1]} msg/s), baseline $(rate "$b") req/s (p99 $(ms "$b" p99_us) ms)"
     done
 
@@ -243,8 +244,8 @@ main() {
         printf '%s\n' "${rows[@]}"
         printf '\n- platform msg/s (accepted, 2xx after commit) min / median / max: %s; baseline: %s; ratio: %s\n' \
             "$(printf '%s\n' "${prates[@]}" | stats)" "$(printf '%s\n' "${brates[@]}" | stats)" "$(printf '%s\n' "${ratios[@]}" | stats)"
-        printf -- '- end to end (the run'"'"'s messages over the run plus the time until all of them were in the dataset and Profile): %s msg/s\n' \
-            "$(printf '%s\n' "${e2e[@]}" | stats)"
+        printf -- '- end to end (the run'"'"'s messages over the run plus the time until all of them were in the dataset and Profile): %s\n' \
+            "$([ "$FLUSHER" = off ] && echo "not measured (BENCH_FLUSHER=off: nothing lands)" || echo "$(printf '%s\n' "${e2e[@]}" | stats) msg/s")"
         printf -- '- p99 ms platform: %s; baseline: %s\n' "$(printf '%s\n' "${pp99[@]}" | stats)" "$(printf '%s\n' "${bp99[@]}" | stats)"
         printf -- '- lag from 2xx to the record in its dataset (%s messages at %s/s, sync validation), under the load above: %s\n' "${BENCH_LAG_COUNT:-200}" "${BENCH_LAG_RATE:-20}" "${lag#LAG }"
         printf -- '- the same without other load: %s\n' "${idle#LAG }"
