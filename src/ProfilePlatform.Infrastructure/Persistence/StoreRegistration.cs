@@ -38,6 +38,7 @@ public static class StoreRegistration
         services.AddSingleton<IngestionSignal>();
         services.AddScoped<BatchProcessor>();
         services.AddScoped<Domain.Streaming.IStreamingInletStore, Streaming.EfStreamingInletStore>();
+        services.AddSingleton<Streaming.StreamingTargetSignals>();
         services.AddSingleton<Domain.Streaming.IStreamingMessageLog, Streaming.GroupCommitMessageLog>();
         services.AddScoped<IIdentityGraphStore, EfIdentityGraphStore>();
         services.AddScoped<IProfileFragmentStore, EfProfileFragmentStore>();

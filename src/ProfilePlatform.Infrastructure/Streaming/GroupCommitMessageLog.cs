@@ -32,12 +32,14 @@ internal sealed class GroupCommitMessageLog : IStreamingMessageLog, IAsyncDispos
     private readonly IPlatformContextFactory contexts;
     private readonly StreamingOptions options;
     private readonly ILogger<GroupCommitMessageLog> log;
+    private readonly StreamingTargetSignals signals;
     private readonly Task[] writers;
 
-    public GroupCommitMessageLog(IPlatformContextFactory contexts, StreamingOptions options, ILogger<GroupCommitMessageLog> log)
+    public GroupCommitMessageLog(IPlatformContextFactory contexts, StreamingOptions options, StreamingTargetSignals signals, ILogger<GroupCommitMessageLog> log)
     {
         this.contexts = contexts;
         this.options = options;
+        this.signals = signals;
         this.log = log;
         writers = [.. Enumerable.Range(0, Math.Max(1, options.Writers)).Select(_ => Task.Run(WriteLoopAsync))];
     }
@@ -81,6 +83,11 @@ internal sealed class GroupCommitMessageLog : IStreamingMessageLog, IAsyncDispos
             try
             {
                 await CommitAsync(group, CancellationToken.None);
+                foreach (var m in group.SelectMany(p => p.Messages))
+                {
+                    signals.Add(new StreamingTarget(m.Tenant.ImsOrg, m.Tenant.Sandbox, m.DatasetId, m.IsValid));
+                }
+
                 foreach (var p in group)
                 {
                     p.Done.TrySetResult();

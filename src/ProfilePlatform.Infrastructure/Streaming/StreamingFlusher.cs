@@ -24,10 +24,13 @@ namespace ProfilePlatform.Infrastructure.Streaming;
 /// <para>Natural batching: a dataset's next batch is made only once the batch this node made for it before has been
 /// processed. With little traffic that is every interval; under load the worker's pace sets the batch size, so the fixed
 /// cost of a batch (Catalog writes, the schema check) is shared by more messages instead of piling up jobs.</para>
+/// <para>Which datasets to flush: those this node committed messages for (<see cref="StreamingTargetSignals"/>), and every
+/// <see cref="StreamingOptions.DiscoveryIntervalMs"/> those the database holds pending messages for (other nodes' messages,
+/// messages left by a restart).</para>
 /// <para>AEP groups streamed data into batches on the dataset too (help/ingestion/streaming-ingestion/overview.md); invalid
 /// messages land in a failed batch with their row errors, which is where error diagnostics find them.</para>
 /// </remarks>
-public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptions options, TimeProvider clock, ILogger<StreamingFlusher> log) : BackgroundService
+public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptions options, StreamingTargetSignals signals, TimeProvider clock, ILogger<StreamingFlusher> log) : BackgroundService
 {
     /// <summary>Who streamed batches are created by in Catalog [unverified: AEP's client id for DCS batches].</summary>
     public static readonly CatalogAuthor Author = new("acp_streaming_ingestion", "acp_streaming_ingestion");
@@ -36,7 +39,13 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
     private const string ClaimTimeout = "'120s'";
 
     // The last batch this node made per dataset (and validity), to wait for it before making the next.
-    private readonly Dictionary<(string Org, string Sandbox, string DataSetId, bool Valid), string> lastBatches = [];
+    private readonly Dictionary<StreamingTarget, string> lastBatches = [];
+
+    // Targets to look at again at the next interval: their last batch was still being processed, the flush took a full
+    // batch (more may be pending), or the flush failed.
+    private readonly HashSet<StreamingTarget> retry = [];
+
+    private long? lastDiscovery;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +60,13 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         {
             try
             {
-                await FlushAllAsync(stoppingToken);
+                var now = clock.GetTimestamp();
+                var discover = lastDiscovery is not { } last || clock.GetElapsedTime(last, now).TotalMilliseconds >= options.DiscoveryIntervalMs;
+                await FlushTargetsAsync(discover, stoppingToken);
+                if (discover)
+                {
+                    lastDiscovery = now;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -91,39 +106,62 @@ public sealed class StreamingFlusher(IServiceScopeFactory scopes, StreamingOptio
         SELECT "ims_org", "sandbox", "data_set_id", "is_valid" FROM t
         """;
 
-    /// <summary>Flushes every dataset that has pending messages once; returns the number of messages moved into batches.</summary>
-    public async Task<int> FlushAllAsync(CancellationToken ct)
+    /// <summary>Flushes every dataset that has pending messages once, asking the database which; returns the number of
+    /// messages moved into batches.</summary>
+    public Task<int> FlushAllAsync(CancellationToken ct) => FlushTargetsAsync(discover: true, ct);
+
+    /// <summary>Flushes the targets this node committed messages for, those left from the last interval and, when
+    /// <paramref name="discover"/>, every target with pending messages in the database.</summary>
+    private async Task<int> FlushTargetsAsync(bool discover, CancellationToken ct)
     {
-        List<(string Org, string Sandbox, string DataSetId, bool Valid)> groups = [];
-        using (var scope = scopes.CreateScope())
+        var groups = new HashSet<StreamingTarget>(retry);
+        groups.UnionWith(signals.TakeAll());
+        if (discover)
         {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            await using var open = await StoreCommands.OpenAsync(db, ct);
-            await using var command = StoreCommands.Command(db, db.Database.IsNpgsql() ? PendingTargetsSkipScanSql : PendingTargetsSql);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                groups.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
-            }
+            groups.UnionWith(await PendingTargetsAsync(ct));
         }
 
+        // Each stays to be retried until it is flushed, so a failure part way loses none of them.
+        retry.UnionWith(groups);
         var moved = 0;
         foreach (var group in groups)
         {
-            if (lastBatches.TryGetValue(group, out var previous) && await StillQueuedAsync(new TenantKey(group.Org, group.Sandbox), previous, ct))
+            var tenant = new TenantKey(group.Org, group.Sandbox);
+            if (lastBatches.TryGetValue(group, out var previous) && await StillQueuedAsync(tenant, previous, ct))
             {
                 continue;
             }
 
-            var (count, batchId) = await FlushAsync(new TenantKey(group.Org, group.Sandbox), group.DataSetId, group.Valid, ct);
+            var (count, batchId) = await FlushAsync(tenant, group.DataSetId, group.Valid, ct);
             moved += count;
             if (batchId is not null)
             {
                 lastBatches[group] = batchId;
             }
+
+            if (count < options.MaxMessagesPerBatch)
+            {
+                retry.Remove(group);
+            }
         }
 
         return moved;
+    }
+
+    private async Task<List<StreamingTarget>> PendingTargetsAsync(CancellationToken ct)
+    {
+        List<StreamingTarget> targets = [];
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await using var open = await StoreCommands.OpenAsync(db, ct);
+        await using var command = StoreCommands.Command(db, db.Database.IsNpgsql() ? PendingTargetsSkipScanSql : PendingTargetsSql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            targets.Add(new StreamingTarget(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
+        }
+
+        return targets;
     }
 
     /// <summary>Whether the batch's ingestion job has not finished yet.</summary>

@@ -17,6 +17,10 @@ public sealed class StreamingOptions
     /// <summary>How often pending messages become a batch of their dataset.</summary>
     public int FlushIntervalMs { get; set; } = 250;
 
+    /// <summary>How often the flusher asks the database which datasets have pending messages, for those committed by other
+    /// nodes or before a restart; the messages this node commits are flushed at the next interval without asking.</summary>
+    public int DiscoveryIntervalMs { get; set; } = 1000;
+
     /// <summary>Most messages one streamed batch takes; more wait for the next flush.</summary>
     public int MaxMessagesPerBatch { get; set; } = 50_000;
 }

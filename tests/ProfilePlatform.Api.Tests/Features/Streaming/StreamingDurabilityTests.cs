@@ -81,6 +81,49 @@ public abstract class StreamingDurabilityTests
     }
 
     [Fact]
+    public async Task OwnMessages_LandWithoutAskingTheDatabase_WhileDiscoveryIsAnHourAway()
+    {
+        // Arrange: a node that asks the database for pending targets only at start and then once an hour
+        var node = await GivenPlatform.StartAsync(await FirstNodeAsync(new Dictionary<string, string?>
+        {
+            ["Streaming:FlusherEnabled"] = "true",
+            ["Streaming:FlushIntervalMs"] = "50",
+            ["Streaming:DiscoveryIntervalMs"] = "3600000",
+        }));
+        try
+        {
+            var api = new StreamingApi(node);
+            var target = await api.NewTarget(TestClients.OrgA);
+            await Task.Delay(300); // the start-up discovery is over before anything is sent
+
+            // Act: messages committed by this node, in two rounds
+            foreach (var round in new[] { 0, 1 })
+            {
+                foreach (var i in Enumerable.Range(0, 3))
+                {
+                    using var response = await api.Collect(target.Url + "?syncValidation=true", StreamingApi.Envelope(target, StreamingApi.Member($"s{round}-{i}", i)));
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                }
+
+                // Assert: each round lands within seconds, from the node's own record of what it committed
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (await Landed(node.Factory, target) < 3 * (round + 1) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(50);
+                }
+
+                Assert.Equal(3 * (round + 1), await Landed(node.Factory, target));
+            }
+
+            Assert.Equal(0, await Pending(node.Factory));
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task FlushAll_MessagesQueuedForSeveralTargets_EveryTargetFlushedInOnePass()
     {
         // Arrange: valid and invalid messages for two datasets of one organization and one of another, none flushed
