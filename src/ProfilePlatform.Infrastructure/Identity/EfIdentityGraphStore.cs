@@ -47,8 +47,8 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
 
     /// <remarks>Two steps, not one join: right after a large batch the tables' statistics still describe them as
     /// empty, and PostgreSQL then planned the join as a nested loop scanning the whole tenant's vertices per link
-    /// (25 s for 5,000 records, a dataset DELETE timing out). The graph ids are then found by primary-key probes
-    /// (<see cref="GraphIdsByProbesAsync"/>), whatever the statistics say. The links are found by their sources' text (<see cref="StoredLinkSources.DatasetPattern"/>),
+    /// (25 s for 5,000 records, a dataset DELETE timing out). Key lookups by list are planned as index scans whatever
+    /// the statistics say. The links are found by their sources' text (<see cref="StoredLinkSources.DatasetPattern"/>),
     /// a scan of the tenant's links.</remarks>
     public async Task<IReadOnlyList<string>> GraphIdsLinkedByDatasetAsync(string datasetId, CancellationToken ct)
     {
@@ -167,29 +167,9 @@ internal sealed class EfIdentityGraphStore(PlatformDbContext db, TimeProvider? c
     {
         var found = xids.Count == 0
             ? []
-            : db.Database.IsNpgsql()
-                ? await GraphIdsByProbesAsync(Tenant, xids, ct)
-                : await Vertices.Where(v => xids.Contains(v.Xid)).Select(v => v.GraphId).Distinct().ToListAsync(ct);
+            : await Vertices.Where(v => xids.Contains(v.Xid)).Select(v => v.GraphId).Distinct().ToListAsync(ct);
         return [.. found.Concat(graphIds).Distinct(StringComparer.Ordinal)];
     }
-
-    /// <summary>The graph ids of <paramref name="xids"/> on PostgreSQL: one primary-key probe per XID, whatever the
-    /// table's statistics say.</summary>
-    /// <remarks>As <c>xid = ANY(@xids)</c>, a batch segment's 4,300 XIDs were planned by cost, and while a table grows
-    /// faster than autovacuum analyzes it the estimate was wrong: before its first ANALYZE a scan of the tenant's whole key
-    /// range with the list as a filter, afterwards a parallel sequential scan. Both read the whole table per call, so
-    /// each call cost more as the table grew (<c>bench/streaming.sh</c>: 65 ms a call on average, 27 % of PostgreSQL's time
-    /// for landing records, against ~13 ms for the probes). The <c>OFFSET 0</c> keeps the lateral subquery from being
-    /// flattened into a join the planner could hash, so it stays a parameterized lookup by the full primary key.</remarks>
-    private async Task<List<string>> GraphIdsByProbesAsync(TenantKey tenant, List<string> xids, CancellationToken ct) =>
-        await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT v.graph_id AS "Value"
-            FROM unnest({xids.ToArray()}::text[]) AS k(xid)
-            CROSS JOIN LATERAL (
-                SELECT i.graph_id FROM identity_vertices AS i
-                WHERE i.ims_org = {tenant.ImsOrg} AND i.sandbox = {tenant.Sandbox} AND i.xid = k.xid
-                OFFSET 0) AS v
-            """).ToListAsync(ct);
 
     /// <summary>Every node of <paramref name="graphIds"/> and the nodes of <paramref name="xids"/>.</summary>
     private async Task<List<IdentityVertexRecord>> VerticesOfAsync(List<string> graphIds, List<string> xids, CancellationToken ct) =>
