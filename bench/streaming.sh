@@ -202,33 +202,37 @@ main() {
 
     # The platform keeps working after its load stops (flush, batch ingestion, Profile): the baseline runs only once that
     # backlog is gone, or it would share the cores with it. The wait is the drain time of the end-to-end rate.
-    local p b d rows=() prates=() brates=() ratios=() pp99=() bp99=() e2e=()
+    local p b d drained rows=() prates=() brates=() ratios=() pp99=() bp99=() e2e=()
     for run in $(seq 1 "$RUNS"); do
         p="$(load "$port" "/collection/$INLET?syncValidation=true" "$DURATION")"
-        if [ "$FLUSHER" = off ]; then d=0; else d="$(drain)"; fi
+        # drained: seconds until everything accepted had landed; n/a when nothing lands (BENCH_FLUSHER=off)
+        drained=n/a
+        if [ "$FLUSHER" = off ]; then d=0; e2e+=("n/a"); else
+            d="$(drain)"
+            drained="$(awk -v w="$d" 'BEGIN { printf "%.1f", w / 1000 }')"
+            e2e+=("$(awk -v r="$(field "$p" requests)" -v d="$(field "$p" duration_us)" -v w="$d" 'BEGIN { printf "%.0f", r / (d / 1000000 + w / 1000) }')")
+        fi
         b="$(load "$bport" "/insert" "$DURATION")"
         [ "$(field "$p" non2xx)" = 0 ] || step "run $run: the platform answered $(field "$p" non2xx) non-2xx"
         prates+=("$(rate "$p")"); brates+=("$(rate "$b")"); pp99+=("$(ms "$p" p99_us)"); bp99+=("$(ms "$b" p99_us)")
         ratios+=("$(awk -v a="$(rate "$p")" -v c="$(rate "$b")" 'BEGIN { printf "%.2f", a / c }')")
-        if [ "$FLUSHER" = off ]; then e2e+=("n/a"); else
-        e2e+=("$(awk -v r="$(field "$p" requests)" -v d="$(field "$p" duration_us)" -v w="$d" 'BEGIN { printf "%.0f", r / (d / 1000000 + w / 1000) }')"); fi
-        rows+=("| $run | $(rate "$p") | $(ms "$p" p50_us) / $(ms "$p" p99_us) | $(field "$p" non2xx) | $([ "$FLUSHER" = off ] && echo n/a || awk -v w="$d" 'BEGIN { printf "%.1f", w / 1000 }') | ${e2e[-1]} | $(rate "$b") | $(ms "$b" p50_us) / $(ms "$b" p99_us) | ${ratios[-1]} |")
+        rows+=("| $run | $(rate "$p") | $(ms "$p" p50_us) / $(ms "$p" p99_us) | $(field "$p" non2xx) | $drained | ${e2e[-1]} | $(rate "$b") | $(ms "$b" p50_us) / $(ms "$b" p99_us) | ${ratios[-1]} |")
         step "run $run: platform $(rate "$p") msg/s (p99 $(ms "$p" p99_us) ms), drained ${d} ms later (end to end ${e2e[-1]} msg/s), baseline $(rate "$b") req/s (p99 $(ms "$b" p99_us) ms)"
     done
 
     local lag="LAG not measured (BENCH_FLUSHER=off)" idle="LAG not measured (BENCH_FLUSHER=off)"
     if [ "$FLUSHER" != off ]; then
-    step "lag from 2xx to the dataset: ${BENCH_LAG_COUNT:-200} messages under load"
-    load "$port" "/collection/$INLET?syncValidation=true" "$(( ${BENCH_LAG_COUNT:-200} / ${BENCH_LAG_RATE:-20} + 10 ))s" >"$OUT/lag-load.txt" &
-    local loader=$!
-    sleep 2
-    lag="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
-        dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
-    wait "$loader" || true
-    step "lag without other load (after the backlog has drained)"
-    drain >/dev/null
-    idle="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
-        dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
+        step "lag from 2xx to the dataset: ${BENCH_LAG_COUNT:-200} messages under load"
+        load "$port" "/collection/$INLET?syncValidation=true" "$(( ${BENCH_LAG_COUNT:-200} / ${BENCH_LAG_RATE:-20} + 10 ))s" >"$OUT/lag-load.txt" &
+        local loader=$!
+        sleep 2
+        lag="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
+            dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
+        wait "$loader" || true
+        step "lag without other load (after the backlog has drained)"
+        drain >/dev/null
+        idle="$(cd "$HELPER_OUTPUT" && BENCH_PLATFORM_URL="http://127.0.0.1:$port" BENCH_ENV_FILE="$WORK/env" BENCH_PLATFORM_CS="$PG_BASE;Database=pp_bench_platform" \
+            dotnet ProfilePlatform.Bench.Streaming.dll lag | grep '^LAG ')"
     fi
 
     {
